@@ -1,0 +1,39 @@
+"""The one place TensorFlow and Keras are imported, with quiet logging applied first."""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from types import ModuleType
+from typing import Any
+
+_lock = threading.Lock()
+
+
+def _prepare_environment() -> None:
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+    os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
+
+
+def tf() -> ModuleType:
+    """Import TensorFlow (quietly) and return the module."""
+    with _lock:
+        _prepare_environment()
+        import tensorflow
+
+        return tensorflow
+
+
+def keras() -> Any:
+    """Import Keras 3 (TensorFlow backend) and return the module."""
+    tf()
+    import keras as _keras
+
+    return _keras
+
+
+def is_loaded() -> bool:
+    """Whether TensorFlow has already been imported in this process."""
+    return "tensorflow" in sys.modules and "keras" in sys.modules
