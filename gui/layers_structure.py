@@ -1,0 +1,71 @@
+"""The Layers tab's structure view: every layer with class, output shape and parameters,
+nested models as expanded groups, joins marked with the layers they merge."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+
+COLUMNS = ("Layer", "Class", "Output shape", "Params", "From")
+
+
+def shape_text(shape: tuple[int | None, ...]) -> str:
+    """(28, 28, 4) -> "(28, 28, 4)", (10,) -> "(10)"."""
+    return "(" + ", ".join("?" if s is None else str(s) for s in shape) + ")"
+
+
+class StructureTreeWidget(QTreeWidget):
+    """Tree of the expanded model graph; item data (UserRole) is the layer index or -1."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setColumnCount(len(COLUMNS))
+        self.setHeaderLabels(list(COLUMNS))
+        self.setRootIsDecorated(True)
+        self.setUniformRowHeights(True)
+        self.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.layer_items: list[QTreeWidgetItem] = []
+
+    def show_model(self, name: str, infos: list[Any], containers: list[Any]) -> int:
+        """Fill the tree for a model's `LayerInfo`s and `ContainerInfo`s; return its parameter count."""
+        self.clear()
+        self.layer_items = []
+        groups: dict[str, QTreeWidgetItem] = {}
+        cont = {c.name: c for c in containers}
+        previous = ""
+        total = 0
+        for index, info in enumerate(infos):
+            parent: QTreeWidget | QTreeWidgetItem = self
+            parts = info.name.split("/")[:-1]
+            for depth in range(len(parts)):
+                path = "/".join(parts[: depth + 1])
+                if path not in groups:
+                    c = cont.get(path)
+                    item = QTreeWidgetItem(parent, [parts[depth] + "  ▾", c.class_name if c else "Model", "",
+                                                    f"{c.params:,}" if c else "", ""])
+                    item.setData(0, Qt.ItemDataRole.UserRole, -1)
+                    item.setForeground(0, QBrush(QColor(40, 90, 160)))
+                    item.setExpanded(True)
+                    groups[path] = item
+                parent = groups[path]
+            sources = [s for s in info.inbound]
+            joined = len(sources) > 1
+            show_from = joined or (sources and sources[0] != previous and not sources[0].startswith("input:"))
+            src_text = ("⨝ " if joined else "← ") + ", ".join(sources) if show_from else ""
+            item = QTreeWidgetItem(parent, [info.name.split("/")[-1], info.class_name, shape_text(info.output_shape),
+                                            f"{info.params:,}", src_text])
+            item.setData(0, Qt.ItemDataRole.UserRole, index)
+            item.setToolTip(0, f"{info.name}\ninputs: {', '.join(sources) or '-'}")
+            if joined:
+                item.setForeground(4, QBrush(QColor(170, 60, 20)))
+            if info.depth == 0 and "#" not in info.name:
+                total += info.params
+            self.layer_items.append(item)
+            previous = info.name
+        total += sum(c.params for c in containers if c.depth == 0)
+        self.setToolTip(f"{name}: {total:,} parameters")
+        self.expandAll()
+        return total
