@@ -34,7 +34,7 @@ class ProgressHandle:
         self._running = threading.Event()
         self._running.set()
 
-    def emit(self, kind: str, **data: Any) -> None:
+    def emit(self, kind: str, /, **data: Any) -> None:
         """Report an event to the owner (called on the job's thread)."""
         if self._on_event is not None:
             self._on_event(ProgressEvent(kind, data))

@@ -1,0 +1,271 @@
+"""Run folders on disk: atomic writes, run listing, model and snapshot loading.
+
+A run folder holds `config.json`, `history.json`, `state.json`, one `<role>.keras` per
+model role, `snapshots/epoch_NNNN.npz` and, for GANs, `checkpoints/epoch_NNNN/<role>.keras`.
+Every file is written atomically (temp file in the same folder, fsync, `os.replace`), so a
+crash mid-write leaves the previous version intact. Listing runs needs no TensorFlow.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from core.paths import runs_root
+
+SNAPSHOT_DIR = "snapshots"
+CHECKPOINT_DIR = "checkpoints"
+FIXED_NOISE_FILE = "fixed_noise.npy"
+_TMP_MARK = ".tmp-"
+
+
+class RunError(Exception):
+    """A run folder is missing, unreadable or incomplete; the message names the file."""
+
+
+@dataclass
+class EpochSnapshot:
+    """What later tabs need from one finished epoch, as arrays (taken in the training callback).
+
+    `epoch` is 1-based. Reconstructions and probe codes exist for AE/VAE runs, `gan_samples`
+    for GAN runs. `weights` (role -> `get_weights()` list) is for the live Layers tab and is
+    not saved to disk.
+    """
+
+    epoch: int
+    logs: dict[str, float] = field(default_factory=dict)
+    originals: np.ndarray | None = None
+    reconstructions: np.ndarray | None = None
+    probe_z: np.ndarray | None = None
+    probe_labels: np.ndarray | None = None
+    gan_samples: np.ndarray | None = None
+    weights: dict[str, list[np.ndarray]] = field(default_factory=dict)
+
+
+_SNAPSHOT_ARRAYS = ("originals", "reconstructions", "probe_z", "probe_labels", "gan_samples")
+
+
+@dataclass
+class RunInfo:
+    """A run folder's JSON files, read without TensorFlow."""
+
+    path: Path
+    config: dict[str, Any]
+    state: dict[str, Any]
+    history: dict[str, list[float]]
+
+    @property
+    def kind(self) -> str:
+        """The model kind (classifier, autoencoder, vae, gan)."""
+        return str(self.config.get("kind", "?"))
+
+    @property
+    def status(self) -> str:
+        """running, stopped, completed or failed."""
+        return str(self.state.get("status", "?"))
+
+    @property
+    def epochs_done(self) -> int:
+        """Number of finished (checkpointed) epochs."""
+        return int(self.state.get("epochs_done", 0))
+
+
+def _tmp_path(path: Path, suffix: str = "") -> Path:
+    return path.with_name(f".{path.name}{_TMP_MARK}{uuid.uuid4().hex[:8]}{suffix}")
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+@contextmanager
+def _replacing(path: Path, suffix: str = "") -> Iterator[Path]:
+    """Yield a temp path beside `path`; on success fsync and move it over `path`, else delete it."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = _tmp_path(path, suffix)
+    try:
+        yield tmp
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _fsync_dir(path.parent)
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write `data` to `path` so readers see either the old file or the whole new one."""
+    with _replacing(Path(path)) as tmp:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+
+
+def _json_default(obj: Any) -> Any:
+    if isinstance(obj, np.generic):
+        return obj.item()
+    if isinstance(obj, np.ndarray):
+        return obj.tolist()
+    if isinstance(obj, Path):
+        return str(obj)
+    raise TypeError(f"cannot store {type(obj).__name__} in JSON")
+
+
+def _finite_or_none(obj: Any) -> Any:
+    """Replace NaN/inf floats by None so the file stays strict JSON."""
+    if isinstance(obj, float) and not math.isfinite(obj):
+        return None
+    if isinstance(obj, dict):
+        return {k: _finite_or_none(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [_finite_or_none(v) for v in obj]
+    return obj
+
+
+def atomic_write_json(path: str | os.PathLike[str], obj: Any) -> None:
+    """Write `obj` as indented strict JSON (NaN/inf become null), atomically."""
+    text = json.dumps(_finite_or_none(obj), indent=2, default=_json_default, allow_nan=False)
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_save_model(model: Any, path: str | os.PathLike[str]) -> None:
+    """Save a Keras model as `.keras` atomically (the temp file keeps the `.keras` suffix)."""
+    with _replacing(Path(path), suffix=".keras") as tmp:
+        model.save(tmp)
+
+
+def atomic_save_npz(path: str | os.PathLike[str], arrays: dict[str, np.ndarray]) -> None:
+    """Save arrays as a compressed `.npz` atomically."""
+    buffer = io.BytesIO()
+    np.savez_compressed(buffer, **arrays)  # type: ignore[arg-type]
+    atomic_write_bytes(path, buffer.getvalue())
+
+
+def _read_json(path: Path, *, required: bool) -> Any:
+    if not path.exists():
+        if required:
+            raise RunError(f"{path}: file is missing; this folder is not a complete training run")
+        return None
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise RunError(f"{path}: cannot read ({exc})") from exc
+
+
+def load_run_info(path: str | os.PathLike[str]) -> RunInfo:
+    """Read a run folder's config, state and history; raise `RunError` naming what is wrong."""
+    folder = Path(path)
+    if not folder.is_dir():
+        raise RunError(f"{folder}: no such run folder")
+    config = _read_json(folder / "config.json", required=True)
+    if not isinstance(config, dict) or not isinstance(config.get("kind"), str):
+        raise RunError(f"{folder / 'config.json'}: not a run config (no model kind)")
+    state = _read_json(folder / "state.json", required=True)
+    if not isinstance(state, dict) or "status" not in state:
+        raise RunError(f"{folder / 'state.json'}: not a run state (no status)")
+    history = _read_json(folder / "history.json", required=False) or {}
+    if not isinstance(history, dict):
+        raise RunError(f"{folder / 'history.json'}: expected a mapping of metric -> values")
+    return RunInfo(path=folder, config=config, state=state, history=history)
+
+
+def list_runs(root: str | os.PathLike[str] | None = None) -> list[RunInfo]:
+    """All readable runs under `root` (default `runs_root()`), newest first; broken folders are skipped."""
+    base = Path(root) if root is not None else runs_root()
+    if not base.is_dir():
+        return []
+    found: list[tuple[int, str, RunInfo]] = []
+    for child in base.iterdir():
+        if not child.is_dir():
+            continue
+        try:
+            info = load_run_info(child)
+            created = (child / "config.json").stat().st_mtime_ns
+        except (RunError, OSError):
+            continue
+        found.append((created, child.name, info))
+    found.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    return [info for _, _, info in found]
+
+
+def load_role(run_dir: str | os.PathLike[str], role: str, *, safe_mode: bool = True) -> Any:
+    """Load `RUN_DIR/<role>.keras` (uncompiled, for inference); `RunError` if missing or unreadable."""
+    path = Path(run_dir) / f"{role}.keras"
+    if not path.exists():
+        raise RunError(f"{path}: no saved {role} model in this run (train at least one epoch)")
+    from core.tf_env import keras
+
+    k = keras()
+    import core.models  # noqa: F401  registers the custom layers before deserialising
+
+    try:
+        return k.saving.load_model(path, compile=False, safe_mode=safe_mode)
+    except Exception as exc:  # Keras raises many types for a bad archive
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise RunError(f"{path}: cannot load model ({first})") from exc
+
+
+def snapshot_path(run_dir: str | os.PathLike[str], epoch: int) -> Path:
+    """`RUN_DIR/snapshots/epoch_NNNN.npz` for a 1-based epoch."""
+    return Path(run_dir) / SNAPSHOT_DIR / f"epoch_{epoch:04d}.npz"
+
+
+def save_snapshot(run_dir: str | os.PathLike[str], snapshot: EpochSnapshot) -> Path:
+    """Write a snapshot's arrays and logs (not its weights) atomically; return the file."""
+    arrays: dict[str, np.ndarray] = {
+        "epoch": np.asarray(snapshot.epoch, dtype=np.int64),
+        "logs_json": np.asarray(json.dumps(_finite_or_none(snapshot.logs))),
+    }
+    for name in _SNAPSHOT_ARRAYS:
+        value = getattr(snapshot, name)
+        if value is not None:
+            arrays[name] = np.asarray(value)
+    path = snapshot_path(run_dir, snapshot.epoch)
+    atomic_save_npz(path, arrays)
+    return path
+
+
+def load_snapshot(path: str | os.PathLike[str]) -> EpochSnapshot:
+    """Read one snapshot file (weights are not stored: `weights` is empty)."""
+    try:
+        with np.load(Path(path), allow_pickle=False) as data:
+            logs = json.loads(str(data["logs_json"]))
+            fields = {name: data[name] for name in _SNAPSHOT_ARRAYS if name in data.files}
+            epoch = int(data["epoch"])
+    except (OSError, KeyError, ValueError) as exc:
+        raise RunError(f"{path}: cannot read snapshot ({exc})") from exc
+    return EpochSnapshot(epoch=epoch, logs={k: v for k, v in logs.items() if v is not None}, **fields)
+
+
+def load_snapshots(run_dir: str | os.PathLike[str]) -> list[EpochSnapshot]:
+    """All per-epoch snapshots of a run, oldest first."""
+    folder = Path(run_dir) / SNAPSHOT_DIR
+    if not folder.is_dir():
+        return []
+    files = sorted(p for p in folder.glob("epoch_*.npz") if _TMP_MARK not in p.name)
+    return [load_snapshot(p) for p in files]
+
+
+def gan_checkpoint_dir(run_dir: str | os.PathLike[str], epoch: int) -> Path:
+    """`RUN_DIR/checkpoints/epoch_NNNN` (per-epoch GAN models for roll-back)."""
+    return Path(run_dir) / CHECKPOINT_DIR / f"epoch_{epoch:04d}"
