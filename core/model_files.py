@@ -43,7 +43,9 @@ def _walk(obj: Any) -> Iterator[dict[str, Any]]:
 def _register_app_objects() -> None:
     """Import Latent Lab's models so its registered custom layers are known (safe code)."""
     try:
-        import core.models  # noqa: F401
+        from core.models import register_custom_objects
+
+        register_custom_objects()
     except Exception:  # the app's own models may be unavailable in a stripped install
         pass
 

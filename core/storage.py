@@ -216,7 +216,9 @@ def load_role(run_dir: str | os.PathLike[str], role: str, *, safe_mode: bool = T
     from core.tf_env import keras
 
     k = keras()
-    import core.models  # noqa: F401  registers the custom layers before deserialising
+    from core.models import register_custom_objects
+
+    register_custom_objects()
 
     try:
         return k.saving.load_model(path, compile=False, safe_mode=safe_mode)

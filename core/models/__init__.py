@@ -39,6 +39,15 @@ ROLES: dict[str, tuple[str, ...]] = {
 }
 
 
+def register_custom_objects() -> None:
+    """Import the modules whose custom layers (the VAE's `Sampling`) are registered with Keras.
+
+    Call before loading a saved model in a fresh process; the layers are registered under
+    the package name `latent_lab`, which safe mode accepts as known code.
+    """
+    import core.models.vae  # noqa: F401
+
+
 @dataclass
 class ModelBundle:
     """The model `fit` trains, plus the functional models saved as `<role>.keras`."""
@@ -107,5 +116,6 @@ __all__ = [
     "ModelBundle",
     "build_model",
     "decoder_numpy_mirror",
+    "register_custom_objects",
     "resolve_arch",
 ]
