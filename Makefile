@@ -36,6 +36,7 @@ run: $(VENV)/.app-$(FLAVOUR) sysdeps
 lint: $(VENV)/.test-$(FLAVOUR)
 	$(BIN)/lint-imports
 	$(BIN)/ruff check core gui tests bench tools main.py
+	$(BIN)/mypy core
 
 typecheck: $(VENV)/.test-$(FLAVOUR)
 	$(BIN)/mypy core

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
 
-from gui.gan_step_job import MODES
+from core.gan_steps import MODES
 
 
 class GanStepWidget(QWidget):

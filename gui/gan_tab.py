@@ -30,7 +30,7 @@ from gui.gan_grid import GanGridWidget
 from gui.gan_interp import GanInterpolationWidget
 from gui.gan_quality_view import GanQualityWidget, metrics_table_html
 from gui.gan_side import GanSidePanel
-from gui.gan_step_job import GanStepper
+from core.gan_steps import GanStepper
 from gui.gan_steps import GanStepWidget
 from gui.gan_timeline import GanTimelineWidget
 

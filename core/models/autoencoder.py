@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from core.models import ModelBundle
 from core.tf_env import keras
 
 
-def build_dense_encoder(image_shape: tuple[int, ...], latent_dim: int, hidden: tuple[int, ...], name: str) -> tuple:
+def build_dense_encoder(image_shape: tuple[int, ...], latent_dim: int, hidden: tuple[int, ...], name: str) -> tuple[Any, Any]:
     """Image -> flattened -> hidden dense stack; returns (inputs, last hidden tensor)."""
     k = keras()
     inputs = k.Input(shape=image_shape, name="image")
@@ -18,7 +19,7 @@ def build_dense_encoder(image_shape: tuple[int, ...], latent_dim: int, hidden: t
     return inputs, x
 
 
-def build_dense_decoder(image_shape: tuple[int, ...], latent_dim: int, hidden: tuple[int, ...]) -> object:
+def build_dense_decoder(image_shape: tuple[int, ...], latent_dim: int, hidden: tuple[int, ...]) -> Any:
     """Latent vector -> dense stack -> sigmoid pixels reshaped to the image."""
     k = keras()
     latent = k.Input(shape=(latent_dim,), name="z")

@@ -17,6 +17,7 @@ _k = keras()
 _ops = _k.ops
 
 TRAIN_MODES = ("both", "d", "g")
+_Model: Any = _k.Model
 
 
 def build_generator(image_shape: tuple[int, ...], latent_dim: int, arch: str = "dcgan") -> Any:
@@ -64,7 +65,7 @@ def build_discriminator(image_shape: tuple[int, ...], arch: str = "dcgan") -> An
     return _k.Model(image, logit, name="discriminator")
 
 
-class GAN(_k.Model):
+class GAN(_Model):
     """Generator + discriminator trained adversarially; reports `d_loss` and `g_loss`."""
 
     def __init__(self, discriminator: Any, generator: Any, latent_dim: int, seed: int = 0, **kwargs: Any) -> None:
@@ -77,7 +78,7 @@ class GAN(_k.Model):
         self.g_loss_tracker = _k.metrics.Mean(name="g_loss")
         self._train_mode = "both"
 
-    def compile(self, d_optimizer: Any, g_optimizer: Any, loss_fn: Any, **kwargs: Any) -> None:  # type: ignore[override]
+    def compile(self, d_optimizer: Any, g_optimizer: Any, loss_fn: Any, **kwargs: Any) -> None:
         super().compile(**kwargs)
         self.d_optimizer = d_optimizer
         self.g_optimizer = g_optimizer

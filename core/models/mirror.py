@@ -23,7 +23,22 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
     return out
 
 
-_ACTIVATIONS: dict[str, Callable[[np.ndarray], np.ndarray]] = {
+Step = Callable[[np.ndarray], np.ndarray]
+
+
+def _dense(kernel: np.ndarray, bias: np.ndarray, act: Step) -> Step:
+    return lambda x: act(x @ kernel + bias)
+
+
+def _leaky(slope: float) -> Step:
+    return lambda x: np.where(x >= 0, x, slope * x)
+
+
+def _reshape(target: tuple[int, ...]) -> Step:
+    return lambda x: x.reshape((x.shape[0], *target))
+
+
+_ACTIVATIONS: dict[str, Step] = {
     "linear": lambda x: x,
     "relu": lambda x: np.maximum(x, 0.0),
     "sigmoid": _sigmoid,
@@ -41,7 +56,7 @@ def decoder_numpy_mirror(decoder: Any) -> Callable[[np.ndarray], np.ndarray] | N
     Supported layers: InputLayer, Dense (linear/relu/sigmoid/tanh), Activation, LeakyReLU,
     ReLU, Dropout (identity at inference), Flatten and Reshape, in a single chain.
     """
-    steps: list[Callable[[np.ndarray], np.ndarray]] = []
+    steps: list[Step] = []
     for layer in decoder.layers:
         cls = type(layer).__name__
         if cls == "InputLayer" or cls == "Dropout":
@@ -51,7 +66,7 @@ def decoder_numpy_mirror(decoder: Any) -> Callable[[np.ndarray], np.ndarray] | N
             if act is None:
                 return None
             kernel, bias = (np.asarray(w, dtype=np.float32) for w in layer.get_weights()[:2])
-            steps.append(lambda x, k=kernel, b=bias, a=act: a(x @ k + b))
+            steps.append(_dense(kernel, bias, act))
         elif cls == "Activation":
             act = _ACTIVATIONS.get(_activation_name(layer.activation))
             if act is None:
@@ -59,14 +74,14 @@ def decoder_numpy_mirror(decoder: Any) -> Callable[[np.ndarray], np.ndarray] | N
             steps.append(act)
         elif cls == "LeakyReLU":
             slope = float(layer.negative_slope)
-            steps.append(lambda x, s=slope: np.where(x >= 0, x, s * x))
+            steps.append(_leaky(slope))
         elif cls == "ReLU" and layer.max_value is None and not layer.negative_slope and not layer.threshold:
             steps.append(lambda x: np.maximum(x, 0.0))
         elif cls == "Flatten":
             steps.append(lambda x: x.reshape(x.shape[0], -1))
         elif cls == "Reshape":
             target = tuple(layer.target_shape)
-            steps.append(lambda x, t=target: x.reshape((x.shape[0], *t)))
+            steps.append(_reshape(target))
         else:
             return None
         # Only a plain chain mirrors exactly: one inbound node from the previous layer.

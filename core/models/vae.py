@@ -14,10 +14,12 @@ from core.tf_env import keras, tf
 
 _k = keras()
 _ops = _k.ops
+_Layer: Any = _k.layers.Layer
+_Model: Any = _k.Model
 
 
 @_k.saving.register_keras_serializable(package="latent_lab")
-class Sampling(_k.layers.Layer):
+class Sampling(_Layer):
     """Draws z = mean + exp(log_var / 2) * eps with a seeded generator (the reparameterisation trick)."""
 
     def __init__(self, seed: int = 0, **kwargs: Any) -> None:
@@ -64,7 +66,7 @@ def build_conv_decoder(image_shape: tuple[int, ...], latent_dim: int) -> Any:
     return _k.Model(latent, outputs, name="decoder")
 
 
-class VAE(_k.Model):
+class VAE(_Model):
     """Encoder + decoder with a custom `train_step` reporting loss, reconstruction and KL."""
 
     def __init__(self, encoder: Any, decoder: Any, **kwargs: Any) -> None:
