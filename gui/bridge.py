@@ -1,9 +1,14 @@
 """The one bridge between core jobs and the GUI thread.
 
-`start_job` runs a core function (which takes a `ProgressHandle`) on superqt's worker
-pool and turns its progress events into Qt signals delivered on the GUI thread.
+`start_job` runs a core function (which takes a `ProgressHandle`) on its own worker thread
+and turns its progress events into Qt signals delivered on the GUI thread.
 `LatestWorker` serves interactive requests (a latent point, a drawn image) on one
 dedicated thread, where a newer request supersedes a pending one.
+
+Why plain Python threads rather than Qt's thread pool: TensorFlow keeps per-thread state
+tied to the Python thread state; a second TensorFlow job on a reused QThreadPool thread
+crashed in `take_gil` (seen with two trainings in a row). A fresh thread per job costs
+microseconds against jobs that take seconds.
 
 Why a relay QObject: in PySide6 a signal emitted on a worker thread runs its slot on the
 GUI thread only when that slot is a method of a QObject living there; lambdas connected
@@ -20,7 +25,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
-from superqt.utils import create_worker
 
 from core.progress import ProgressEvent, ProgressHandle
 
@@ -93,8 +97,9 @@ class Job(QObject):
         self.finished.emit()
 
     def start(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
-        """Run `fn(*args, handle=self.handle, **kwargs)` on superqt's worker pool."""
-        self._worker = create_worker(self._run, fn, args, kwargs, _start_thread=False)
+        """Run `fn(*args, handle=self.handle, **kwargs)` on a new worker thread."""
+        name = f"Job-{getattr(fn, '__name__', 'job')}"
+        self._worker = threading.Thread(target=self._run, args=(fn, args, kwargs), name=name, daemon=True)
         self._worker.start()
 
     def cancel(self) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.gan_steps import GanStepper
 from core.progress import ProgressEvent
 from gui.bridge import Job, LatestWorker, start_job
 from gui.gan_backend import GanRunData, GanSampleBackend, SampleRequest, load_gan_run, score_for_tab
@@ -30,7 +31,6 @@ from gui.gan_grid import GanGridWidget
 from gui.gan_interp import GanInterpolationWidget
 from gui.gan_quality_view import GanQualityWidget, metrics_table_html
 from gui.gan_side import GanSidePanel
-from core.gan_steps import GanStepper
 from gui.gan_steps import GanStepWidget
 from gui.gan_timeline import GanTimelineWidget
 

@@ -351,7 +351,11 @@ class LayersTab(QWidget):
             self.scroll.ensureWidgetVisible(self.layer_widgets[index])
 
     def _on_state_dataset_changed(self, dataset: Any) -> None:
+        first = self.inputs.dataset is None
         self.inputs.set_dataset(dataset)
+        # The pad was only a stand-in while no data was loaded: show a real image once there is one.
+        if first and self.inputs.mode_combo.currentIndex() == 1 and not np.any(self.inputs.pad.image()):
+            self.inputs.set_mode(0)
 
     def _on_state_training_event(self, event: Any) -> None:
         if event.kind in ("start", "done"):

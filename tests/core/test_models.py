@@ -76,8 +76,8 @@ def test_gan_reports_both_losses_and_train_mode_freezes_a_side(batch: np.ndarray
     disc_before = [w.copy() for w in bundle.roles["discriminator"].get_weights()]
     gan.train_mode = "d"
     gan.fit(batch, epochs=1, batch_size=16, verbose=0)
-    assert all(np.array_equal(a, b) for a, b in zip(gen_before, bundle.roles["generator"].get_weights()))
-    assert not all(np.array_equal(a, b) for a, b in zip(disc_before, bundle.roles["discriminator"].get_weights()))
+    assert all(np.array_equal(a, b) for a, b in zip(gen_before, bundle.roles["generator"].get_weights(), strict=True))
+    assert not all(np.array_equal(a, b) for a, b in zip(disc_before, bundle.roles["discriminator"].get_weights(), strict=True))
     with pytest.raises(ValueError):
         gan.train_mode = "sideways"
 

@@ -30,4 +30,9 @@ def test_relayed_events_do_not_leak_references_to_true_or_none(qtbot) -> None:  
     assert len(seen) == n
     # A leak of one reference per emit would show as a drop of ~2 * n.
     assert sys.getrefcount(True) - true_before > -n // 4
-    assert sys.getrefcount(None) - none_before > -n // 4
+    # processEvents on an idle loop creates no Python objects, so None's count stays put
+    # unless the binding leaks (6.12.0 dropped one reference per call).
+    none_before = sys.getrefcount(None)
+    for _ in range(20_000):
+        QCoreApplication.processEvents()
+    assert sys.getrefcount(None) - none_before > -5_000

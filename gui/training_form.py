@@ -1,0 +1,189 @@
+"""The Training tab's settings form: model kind, dataset, hyper-parameters and run buttons.
+
+The form only holds choices; it never starts work. It emits `dataset_requested(source)` when
+the user picks a dataset (including through the "Open IDX folder…"/"Open .npz…" entries).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import dialogs
+
+KIND_LABELS = {"classifier": "Classifier (784→64→64→10)", "autoencoder": "Autoencoder",
+               "vae": "VAE (2-D latent)", "gan": "GAN"}
+#: Mirrors core.models.DEFAULTS so the form is filled before the engine loads (refreshed after).
+QT_DEFAULTS: dict[str, dict[str, Any]] = {
+    "classifier": {"epochs": 2, "batch_size": 64, "learning_rate": 1e-3, "latent_dim": None},
+    "autoencoder": {"epochs": 10, "batch_size": 128, "learning_rate": 1e-3, "latent_dim": 2},
+    "vae": {"epochs": 20, "batch_size": 128, "learning_rate": 1e-3, "latent_dim": 2},
+    "gan": {"epochs": 20, "batch_size": 64, "learning_rate": 2e-4, "latent_dim": 64},
+}
+#: The metrics each kind reports per batch (GAN quality metrics join at epoch ends).
+KIND_METRICS: dict[str, list[str]] = {
+    "classifier": ["loss", "accuracy"], "autoencoder": ["loss"],
+    "vae": ["loss", "reconstruction_loss", "kl_loss"], "gan": ["d_loss", "g_loss"],
+}
+OPEN_IDX, OPEN_NPZ = "__open_idx__", "__open_npz__"
+
+
+def source_label(source: str) -> str:
+    """A combo label for a user-chosen source such as `npz:/a/b.npz`."""
+    kind, _, path = source.partition(":")
+    return f"{kind.upper()}: {Path(path).name}" if path else source
+
+
+class TrainingFormWidget(QGroupBox):
+    """Kind, dataset and hyper-parameter controls plus Train/Pause/Resume/Stop buttons."""
+
+    dataset_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Run settings", parent)
+        self.source: str | None = None
+        self.defaults = {k: dict(v) for k, v in QT_DEFAULTS.items()}
+        self.kind_combo = QComboBox()
+        for kind, label in KIND_LABELS.items():
+            self.kind_combo.addItem(label, kind)
+        self.dataset_combo = QComboBox()
+        self.dataset_combo.addItem("Resolving the default dataset…", None)
+        self.dataset_label = QLabel("Dataset: loading…")
+        self.dataset_label.setWordWrap(True)
+        self.epochs_spin, self.batch_spin = QSpinBox(), QSpinBox()
+        self.epochs_spin.setRange(1, 1000)
+        self.batch_spin.setRange(1, 4096)
+        self.lr_spin = QDoubleSpinBox()
+        self.lr_spin.setDecimals(5)
+        self.lr_spin.setRange(1e-5, 1.0)
+        self.lr_spin.setSingleStep(1e-4)
+        self.latent_spin, self.seed_spin, self.max_train_spin = QSpinBox(), QSpinBox(), QSpinBox()
+        self.latent_spin.setRange(1, 512)
+        self.seed_spin.setRange(0, 2**31 - 1)
+        self.max_train_spin.setRange(0, 1_000_000)
+        self.max_train_spin.setSingleStep(500)
+        self.max_train_spin.setSpecialValueText("all")
+        form = QFormLayout()
+        for label, widget in (("Model", self.kind_combo), ("Dataset", self.dataset_combo),
+                              ("", self.dataset_label), ("Epochs", self.epochs_spin),
+                              ("Batch size", self.batch_spin), ("Learning rate", self.lr_spin),
+                              ("Latent dim", self.latent_spin), ("Seed", self.seed_spin),
+                              ("Training images", self.max_train_spin)):
+            form.addRow(label, widget)
+        self.train_button, self.pause_button = QPushButton("Train"), QPushButton("Pause")
+        self.resume_button, self.stop_button = QPushButton("Resume"), QPushButton("Stop")
+        buttons = QHBoxLayout()
+        for button in (self.train_button, self.pause_button, self.resume_button, self.stop_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        self.kind_combo.currentIndexChanged.connect(self._on_kind_combo_changed)
+        self.dataset_combo.activated.connect(self._on_dataset_combo_activated)
+
+    # --- values -----------------------------------------------------------------------
+    @property
+    def kind(self) -> str:
+        """The chosen model kind."""
+        return str(self.kind_combo.currentData())
+
+    def configure(self, kind: str | None = None, **values: Any) -> None:
+        """Set kind, epochs, batch_size, learning_rate, latent_dim, seed, max_train (0/None = all)."""
+        if kind is not None:
+            index = self.kind_combo.findData(kind)
+            if index < 0:
+                raise ValueError(f"unknown model kind {kind!r}")
+            self.kind_combo.setCurrentIndex(index)
+        spins = {"epochs": self.epochs_spin, "batch_size": self.batch_spin, "learning_rate": self.lr_spin,
+                 "latent_dim": self.latent_spin, "seed": self.seed_spin, "max_train": self.max_train_spin}
+        for name, value in values.items():
+            spins[name].setValue(value or 0)
+
+    def config(self) -> dict[str, Any]:
+        """The TrainConfig dict the form describes."""
+        kind = self.kind
+        return {"kind": kind, "dataset": self.source, "epochs": self.epochs_spin.value(),
+                "batch_size": self.batch_spin.value(), "learning_rate": self.lr_spin.value(),
+                "latent_dim": None if kind == "classifier" else self.latent_spin.value(),
+                "seed": self.seed_spin.value(), "max_train": self.max_train_spin.value() or None}
+
+    def update_defaults(self, defaults: dict[str, dict[str, Any]]) -> None:
+        """Adopt the engine's per-kind defaults (core.models.DEFAULTS) for later kind changes."""
+        for kind, values in defaults.items():
+            if kind in self.defaults:
+                self.defaults[kind].update(values)
+
+    def set_enabled_while_training(self, training: bool) -> None:
+        """Disable the choices during a run (the buttons are managed by the tab)."""
+        for widget in (self.kind_combo, self.dataset_combo, self.epochs_spin, self.batch_spin,
+                       self.lr_spin, self.seed_spin, self.max_train_spin):
+            widget.setEnabled(not training)
+        self.latent_spin.setEnabled(not training and self.kind != "classifier")
+
+    # --- datasets ---------------------------------------------------------------------
+    def set_sources(self, sources: list[tuple[str, str]] | None, current: str | None) -> None:
+        """Fill the dataset combo (None keeps the listed sources) and select `current`."""
+        if current:
+            self.source = current
+        if sources is None:
+            sources = [(self.dataset_combo.itemData(i), self.dataset_combo.itemText(i))
+                       for i in range(self.dataset_combo.count())
+                       if self.dataset_combo.itemData(i) not in (None, OPEN_IDX, OPEN_NPZ)]
+        if self.source and self.source not in [s for s, _ in sources]:
+            sources = [*sources, (self.source, source_label(self.source))]
+        self.dataset_combo.blockSignals(True)
+        self.dataset_combo.clear()
+        for source, label in sources:
+            self.dataset_combo.addItem(label, source)
+        self.dataset_combo.addItem("Open IDX folder…", OPEN_IDX)
+        self.dataset_combo.addItem("Open .npz…", OPEN_NPZ)
+        self.dataset_combo.setCurrentIndex(max(self.dataset_combo.findData(self.source), 0))
+        self.dataset_combo.blockSignals(False)
+
+    def _on_dataset_combo_activated(self, index: int) -> None:
+        data = self.dataset_combo.itemData(index)
+        if data in (OPEN_IDX, OPEN_NPZ):
+            path = dialogs.choose_idx_folder(self) if data == OPEN_IDX else dialogs.choose_npz_file(self)
+            if path is None:
+                self.dataset_combo.setCurrentIndex(max(self.dataset_combo.findData(self.source), 0))
+                return
+            data = f"{'idx' if data == OPEN_IDX else 'npz'}:{path}"
+        if data and data != self.source:
+            self.dataset_requested.emit(data)
+
+    # --- kind and settings ------------------------------------------------------------
+    def _on_kind_combo_changed(self, _index: int) -> None:
+        d = self.defaults[self.kind]
+        self.epochs_spin.setValue(int(d["epochs"]))
+        self.batch_spin.setValue(int(d["batch_size"]))
+        self.lr_spin.setValue(float(d["learning_rate"]))
+        self.latent_spin.setValue(int(d["latent_dim"] or 2))
+        self.latent_spin.setEnabled(self.kind != "classifier")
+
+    def restore(self, settings: QSettings) -> None:
+        """Restore the last kind, seed and training-image limit."""
+        kind = settings.value("training/kind", "classifier")
+        self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(kind), 0))
+        self._on_kind_combo_changed(0)
+        self.seed_spin.setValue(int(str(settings.value("training/seed", 0))))
+        self.max_train_spin.setValue(int(str(settings.value("training/max_train", 0))))
+
+    def save(self, settings: QSettings) -> None:
+        """Remember the current kind, seed and training-image limit."""
+        settings.setValue("training/kind", self.kind)
+        settings.setValue("training/seed", self.seed_spin.value())
+        settings.setValue("training/max_train", self.max_train_spin.value())

@@ -1,0 +1,150 @@
+"""The main window: tabs from TAB_SPECS, menus, status bar, model-file routing, remembered
+geometry, and a clean close in the middle of a training run."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QLabel, QWidget
+
+from gui import app_state as app_state_module
+from gui import main_window as main_window_module
+from gui.app_state import AppState
+from gui.main_window import MainWindow
+
+
+class ModelFileTab(QWidget):
+    """A minimal tab that accepts model files (the Layers tab's routing contract)."""
+
+    title = "Models"
+    accepts_model_files = True
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.opened: list[Path] = []
+        self.shutdown_calls: list[float] = []
+
+    def open_model_file(self, path: Path) -> None:
+        self.opened.append(path)
+
+    def shutdown(self, timeout_s: float) -> None:
+        self.shutdown_calls.append(timeout_s)
+
+
+@pytest.fixture
+def errors(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    seen: list[tuple[str, str]] = []
+    monkeypatch.setattr(app_state_module, "show_error_dialog", lambda parent, title, msg: seen.append((title, msg)))
+    return seen
+
+
+@pytest.fixture
+def training_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Window-level tests use the Training tab alone: faster, and independent of the other tabs."""
+    monkeypatch.setattr(main_window_module, "TAB_SPECS", [("gui.training_tab", "TrainingTab")])
+
+
+def test_every_capability_has_a_working_tab(qtbot: Any, latent_home: Path) -> None:
+    window = make_window(qtbot)
+    titles = [window.tab_widget.tabText(i) for i in range(window.tab_widget.count())]
+    assert titles == ["Training", "Layers", "Latent map", "GAN"]
+    assert not any(isinstance(tab, QLabel) for tab in window.tabs)  # none fell back to an error label
+    assert window.open_model_file(latent_home / "missing.keras") is True  # routed to the Layers tab
+    assert window.tab_widget.currentIndex() == 1
+    window.close()
+
+
+def make_window(qtbot: Any) -> MainWindow:
+    state = AppState()
+    state.settings.setValue("training/dataset", "digits")
+    window = MainWindow(state)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_tabs_menus_and_status_bar(qtbot: Any, latent_home: Path, errors: list[Any],
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(main_window_module, "TAB_SPECS",
+                        [("gui.training_tab", "TrainingTab"), (__name__, "ModelFileTab"), (__name__, "NoSuchTab")])
+    window = make_window(qtbot)
+    assert [window.tab_widget.tabText(i) for i in range(3)] == ["Training", "Models", "NoSuchTab"]
+    assert isinstance(window.tabs[2], QLabel) and "could not be created" in window.tabs[2].text()
+    for name in ("File", "View", "Tools", "Help"):
+        assert window.menu(name).title().replace("&", "") == name
+    file_actions = [a.text() for a in window.menu("File").actions()]
+    assert {"Open run…", "Recent runs", "Open model…", "Quit"} <= set(file_actions)
+    quit_action = next(a for a in window.menu("File").actions() if a.text() == "Quit")
+    assert quit_action.shortcut().toString() == "Ctrl+Q"
+    view = window.menu("View").actions()
+    assert [a.shortcut().toString() for a in view[:3]] == ["Ctrl+1", "Ctrl+2", "Ctrl+3"]
+    view[1].trigger()
+    assert window.tab_widget.currentIndex() == 1
+    assert {"About Latent Lab", "Keyboard shortcuts"} <= {a.text() for a in window.menu("Help").actions()}
+
+    training = window.tab("Training")
+    if not window.state.engine_loaded:
+        assert "Loading the engine" in window.engine_label.text()
+        assert not training.train_button.isEnabled()
+    qtbot.waitUntil(lambda: window.state.engine_loaded and window.state.dataset is not None, timeout=90_000)
+    assert window.engine_busy.isHidden()
+    assert "TensorFlow" in window.engine_label.text() or "ready" in window.engine_label.text()
+    assert window.dataset_label.text() == f"Dataset: {window.state.dataset.name}"
+    assert training.train_button.isEnabled()
+
+    # Open model… routes to the tab that accepts model files; nothing else gets it.
+    model = latent_home / "m.keras"
+    assert window.open_model_file(model) is True
+    assert window.tabs[1].opened == [model] and window.tab_widget.currentIndex() == 1
+    assert errors == []
+    window.close()
+    assert window.tabs[1].shutdown_calls and 0 < window.tabs[1].shutdown_calls[0] <= window.shutdown_timeout_s
+
+
+def test_open_model_without_accepting_tab_is_a_clear_error(qtbot: Any, latent_home: Path,
+                                                          errors: list[Any], training_only: None) -> None:
+    window = make_window(qtbot)
+    assert window.open_model_file(latent_home / "enc.keras") is False
+    assert errors and "enc.keras" in errors[0][1]
+    window.close()
+
+
+def test_geometry_and_tab_are_remembered(qtbot: Any, latent_home: Path, training_only: None) -> None:
+    window = make_window(qtbot)
+    hint = window.minimumSizeHint()
+    size = (hint.width() + 11, hint.height() + 23)  # the offscreen screen is only 800 px wide
+    window.resize(*size)
+    qtbot.waitUntil(lambda: (window.width(), window.height()) == size, timeout=2_000)
+    window.menu("View").actions()[0].trigger()
+    window.close()
+    again = make_window(qtbot)
+    assert (again.width(), again.height()) == size
+    assert again.tab_widget.currentIndex() == 0
+    again.close()
+
+
+def test_close_mid_training_stops_cleanly_and_keeps_checkpoint(qtbot: Any, latent_home: Path) -> None:
+    window = make_window(qtbot)
+    tab = window.tab("Training")
+    qtbot.waitUntil(lambda: tab.train_button.isEnabled(), timeout=90_000)
+    tab.configure("classifier", epochs=300, batch_size=16, max_train=300)
+    epochs: list[int] = []
+    window.state.training_event.connect(lambda ev: epochs.append(ev.data["epoch"]) if ev.kind == "epoch" else None)
+    tab.train_button.click()
+    qtbot.waitUntil(lambda: len(epochs) >= 1, timeout=60_000)
+    run_dir = window.state.live_run_dir
+    assert run_dir is not None
+    started = time.monotonic()
+    window.close()
+    assert time.monotonic() - started < 3.0
+    assert tab.job is not None and tab.job.wait(0.5)  # the worker has returned
+    state = json.loads((run_dir / "state.json").read_text())
+    assert state["status"] == "stopped" and 1 <= state["epochs_done"] < 300
+    from core.storage import load_role
+
+    model = load_role(run_dir, "classifier")
+    assert model.count_params() > 0

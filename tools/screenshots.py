@@ -1,0 +1,163 @@
+"""Render one PNG per tab of the real MainWindow (offscreen) into assets/screenshots/<tab>.png.
+
+Each tab may have a "prepare" hook in `PREPARE` (tab title -> function(window, wait)) that
+puts it in a representative state first, e.g. the Training tab trains a short VAE run.
+Usage: python tools/screenshots.py [--out DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+Wait = Callable[[Callable[[], bool], float], None]
+
+
+def prepare_training(window: Any, wait: Wait) -> None:
+    """Train a 2-epoch VAE (shared MNIST t10k if present, else digits) and show its curves."""
+    from core.paths import shared_mnist_dir
+
+    tab = window.tab("Training")
+    mnist = shared_mnist_dir()
+    source = f"idx:{mnist}" if mnist is not None else "digits"
+    if tab.form.source != source:
+        tab.select_dataset(source)
+    wait(lambda: tab.form.source == source and tab.train_button.isEnabled(), 180)
+    tab.configure("vae", epochs=2, max_train=4000 if mnist is not None else None)
+    tab.start_training()
+    wait(lambda: tab.last_result is not None and not tab.training, 300)
+    tab.curves.flush()
+
+
+def _source_and_slice() -> tuple[str, int | None]:
+    from core.paths import shared_mnist_dir
+
+    mnist = shared_mnist_dir()
+    return (f"idx:{mnist}", None) if mnist is not None else ("digits", None)
+
+
+def _train_headless(kind: str, epochs: int, **extra: Any) -> Path:
+    """Train a run with the engine directly (blocking) and return its folder."""
+    from core.training import TrainConfig, TrainingRun
+
+    source, _ = _source_and_slice()
+    run = TrainingRun(TrainConfig(kind=kind, dataset=source, epochs=epochs, **extra))
+    result = run.train()
+    if result.status != "completed":
+        raise SystemExit(f"error: {kind} run for the screenshots {result.status}: {result.message}")
+    return Path(result.run_dir)
+
+
+def _settle(wait: Wait, seconds: float) -> None:
+    until = time.monotonic() + seconds
+    wait(lambda: time.monotonic() > until, seconds + 5)
+
+
+def prepare_layers(window: Any, wait: Wait) -> None:
+    """The chapter's classifier (2 epochs) with a test image pushed through every layer."""
+    run_dir = _train_headless("classifier", 2)
+    tab = window.tab("Layers")
+    tab.open_model_file(run_dir / "classifier.keras")
+    _settle(wait, 2.0)
+
+
+def prepare_latent(window: Any, wait: Wait) -> None:
+    """A 2-D VAE (15 epochs) on the map, a point decoded."""
+    run_dir = _train_headless("vae", 15)
+    tab = window.tab("Latent map")
+    tab.refresh_runs()
+    job = tab.load_run(run_dir)
+    if job is not None:
+        wait(lambda: not job.running, 120)
+    _settle(wait, 1.5)
+    tab.pick_point(0.8, -0.6)
+    _settle(wait, 1.0)
+
+
+def prepare_gan(window: Any, wait: Wait) -> None:
+    """A DCGAN after 8 epochs: sample grid, the mean image and the metrics."""
+    run_dir = _train_headless("gan", 8)
+    tab = window.tab("GAN")
+    job = tab.select_run(run_dir)
+    if job is not None:
+        wait(lambda: not job.running, 120)
+    wait(lambda: tab.data is not None, 60)
+    _settle(wait, 1.0)
+    tab.score_button.click()
+    wait(lambda: getattr(tab, "metrics_result", None) is not None, 300)
+    tab.grid.cell_clicked.emit(10)
+    job = None
+    if job is not None:
+        wait(lambda: not job.running, 120)
+    _settle(wait, 2.0)
+
+
+#: Tab title -> hook run before that tab is grabbed.
+PREPARE: dict[str, Callable[[Any, Wait], None]] = {
+    "Training": prepare_training,
+    "Layers": prepare_layers,
+    "Latent map": prepare_latent,
+    "GAN": prepare_gan,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default=str(ROOT / "assets" / "screenshots"))
+    args = parser.parse_args(argv)
+    tmp = tempfile.mkdtemp(prefix="latent-lab-shots-")
+    os.environ.setdefault("LATENT_LAB_HOME", str(Path(tmp) / "home"))
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(Path(tmp) / "settings"))
+    from gui.app import create_application
+    from gui.app_state import AppState
+    from gui.main_window import MainWindow
+
+    app = create_application()
+
+    def wait(condition: Callable[[], bool], timeout_s: float) -> None:
+        deadline = time.monotonic() + timeout_s
+        while not condition():
+            if time.monotonic() > deadline:
+                raise SystemExit("error: timed out preparing a screenshot")
+            app.processEvents()
+            time.sleep(0.01)
+
+    state = AppState()
+    state.settings.setValue("training/dataset", "digits")
+    window = MainWindow(state)
+    window.resize(1280, 800)
+    window.show()
+    wait(lambda: state.engine_loaded and state.dataset is not None, 180)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for index, tab in enumerate(window.tabs):
+        title = str(getattr(tab, "title", type(tab).__name__))
+        window.tab_widget.setCurrentIndex(index)
+        hook = PREPARE.get(title)
+        if hook is not None:
+            hook(window, wait)
+        settle = time.monotonic() + 0.3
+        wait(lambda s=settle: time.monotonic() > s, 5)
+        path = out / f"{title.lower().replace(' ', '_')}.png"
+        window.grab().save(str(path))
+        print(f"saved {path}")
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
