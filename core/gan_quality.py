@@ -158,6 +158,15 @@ def detect_mode_collapse(history: Mapping[str, Sequence[float]] | Sequence[Mappi
     return f"Possible mode collapse at epoch {epochs[last]}: {'; '.join(found)}; {advice}."
 
 
+def rollback_epoch(history: Mapping[str, Sequence[float]] | Sequence[Mapping[str, Any]]) -> int | None:
+    """The epoch `detect_mode_collapse` advises rolling back to, or None (healthy, or nothing earlier)."""
+    import re
+
+    warning = detect_mode_collapse(history)
+    match = re.search(r"roll back to the epoch (\d+) checkpoint", warning or "")
+    return int(match.group(1)) if match else None
+
+
 def load_quality(run_dir: Path | str) -> list[dict[str, Any]]:
     """The per-epoch quality records of a run (`RUN_DIR/quality.json`), [] if none."""
     path = Path(run_dir) / QUALITY_FILE
@@ -171,15 +180,8 @@ def load_quality(run_dir: Path | str) -> list[dict[str, Any]]:
 
 
 def _write_json(path: Path, obj: Any) -> None:
-    try:
-        from core.storage import atomic_write_json
-    except ImportError:  # storage not written yet: same idea, inline
-        import os
+    from core.storage import atomic_write_json
 
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(json.dumps(obj, indent=1))
-        os.replace(tmp, path)
-        return
     atomic_write_json(path, obj)
 
 

@@ -12,6 +12,7 @@ import io
 import json
 import math
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -271,3 +272,38 @@ def load_snapshots(run_dir: str | os.PathLike[str]) -> list[EpochSnapshot]:
 def gan_checkpoint_dir(run_dir: str | os.PathLike[str], epoch: int) -> Path:
     """`RUN_DIR/checkpoints/epoch_NNNN` (per-epoch GAN models for roll-back)."""
     return Path(run_dir) / CHECKPOINT_DIR / f"epoch_{epoch:04d}"
+
+
+def rollback_run(run_dir: str | Path, epoch: int, *, force: bool = False) -> None:
+    """Return a GAN run to its per-epoch checkpoint `epoch` (after mode collapse, say).
+
+    The checkpoint's models replace the run's latest ones (atomically); history, quality
+    records, snapshots and checkpoints after `epoch` are dropped, so continuing the run
+    trains on from `epoch`. A run whose state says "running" is refused unless `force`
+    (a process that crashed mid-run leaves that state behind).
+    """
+    run = Path(run_dir)
+    info = load_run_info(run)
+    if info.state.get("status") == "running" and not force:
+        raise RunError(f"{run}: the run is training; stop it before rolling back")
+    ckpt = gan_checkpoint_dir(run, epoch)
+    models = sorted(ckpt.glob("*.keras"))
+    if not models:
+        raise RunError(f"{run}: no checkpoint for epoch {epoch} to roll back to")
+    for model in models:
+        atomic_write_bytes(run / model.name, model.read_bytes())
+    atomic_write_json(run / "history.json", {k: list(v)[:epoch] for k, v in info.history.items()})
+    quality = run / "quality.json"
+    if quality.exists():
+        try:
+            data = json.loads(quality.read_text())
+        except (OSError, ValueError):
+            data = {}
+        if isinstance(data, dict) and isinstance(data.get("epochs"), list):
+            data["epochs"] = [r for r in data["epochs"] if isinstance(r, dict) and int(r.get("epoch", 0)) <= epoch]
+            atomic_write_json(quality, data)
+    for later in range(epoch + 1, int(info.state.get("epochs_done", epoch)) + 1):
+        snapshot_path(run, later).unlink(missing_ok=True)
+        shutil.rmtree(gan_checkpoint_dir(run, later), ignore_errors=True)
+    state = dict(info.state, status="stopped", epochs_done=epoch, message=f"Rolled back to epoch {epoch}.")
+    atomic_write_json(run / "state.json", state)

@@ -7,9 +7,9 @@ import math
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from gui.plot_canvas import PlotCanvas
 
@@ -74,10 +74,20 @@ def metrics_table_html(result: dict[str, Any]) -> str:
 
 
 class GanQualityWidget(QWidget):
-    """Curves of the per-epoch GAN metrics, the latest class histogram and the warning line."""
+    """Curves of the per-epoch GAN metrics, the latest class histogram and the warning line.
+
+    When the warning names a healthy earlier epoch, a button offers to roll back to it
+    (`rollback_requested(epoch)`).
+    """
+
+    rollback_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.rollback_epoch: int | None = None
+        self.rollback_button = QPushButton("", self)
+        self.rollback_button.hide()
+        self.rollback_button.clicked.connect(self._on_rollback_button_clicked)
         self.plot = PlotCanvas(self)
         self.histogram = ClassHistogramWidget(self)
         self.warning = QLabel("", self)
@@ -87,6 +97,7 @@ class GanQualityWidget(QWidget):
         side = QVBoxLayout()
         side.addWidget(self.histogram)
         side.addWidget(self.warning)
+        side.addWidget(self.rollback_button)
         side.addStretch(1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -115,7 +126,7 @@ class GanQualityWidget(QWidget):
         return {k: list(v) for k, v in self._history.items()}
 
     def _update_side(self, records: list[dict[str, Any]]) -> None:
-        from core.gan_quality import detect_mode_collapse
+        from core.gan_quality import detect_mode_collapse, rollback_epoch
 
         if records and "class_histogram" in records[-1]:
             self.histogram.set_histogram(records[-1]["class_histogram"],
@@ -123,3 +134,10 @@ class GanQualityWidget(QWidget):
         warning = detect_mode_collapse(records) if records else detect_mode_collapse(self._history)
         self.warning.setText(f"⚠ {warning}" if warning else "")
         self.warning.setVisible(bool(warning))
+        self.rollback_epoch = rollback_epoch(records) if records else rollback_epoch(self._history)
+        self.rollback_button.setText(f"Roll back to epoch {self.rollback_epoch}")
+        self.rollback_button.setVisible(self.rollback_epoch is not None)
+
+    def _on_rollback_button_clicked(self) -> None:
+        if self.rollback_epoch is not None:
+            self.rollback_requested.emit(self.rollback_epoch)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -36,6 +37,22 @@ from gui.gan_timeline import GanTimelineWidget
 
 WALK_FRAMES = 60
 
+
+
+def confirm_rollback(parent: QWidget, run_name: str, epoch: int) -> bool:
+    """Ask before replacing a run's latest models with an earlier checkpoint (tests replace this)."""
+    answer = QMessageBox.question(
+        parent, "Roll back",
+        f"Roll {run_name} back to its epoch {epoch} checkpoint? The later epochs' models, "
+        "history and samples are discarded; continuing training starts from there.")
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def _rollback(run_dir: Path, epoch: int, handle: Any = None) -> Path:
+    from core.storage import rollback_run
+
+    rollback_run(run_dir, epoch, force=True)  # the tab already checked it is not the live run
+    return run_dir
 
 class GanTab(QWidget):
     """Sample, inspect and step a GAN run (see module docstring)."""
@@ -131,6 +148,7 @@ class GanTab(QWidget):
         self.interp.walk_toggled.connect(self._on_interp_walk_toggled)
         self.steps.step_requested.connect(self._on_steps_step_requested)
         self.score_button.clicked.connect(self._on_score_clicked)
+        self.quality.rollback_requested.connect(self._on_quality_rollback_requested)
         self.export_grid_button.clicked.connect(lambda: self._export(self.export_grid_png, "PNG (*.png)"))
         self.export_sample_button.clicked.connect(lambda: self._export(self.export_sample_png, "PNG (*.png)"))
         self.interp.export.clicked.connect(lambda: self._export(self.interp.export_gif, "GIF (*.gif)"))
@@ -314,6 +332,18 @@ class GanTab(QWidget):
         self.score_button.setEnabled(True)
         self.status.setText(message)
         self.state.show_error(self, "GAN tab", message)
+
+    def _on_quality_rollback_requested(self, epoch: int) -> None:
+        if self.data is None:
+            return
+        if self._live_running and self._live_dir == self.data.run_dir:
+            self.state.show_error(self, "Roll back", "This run is training now; stop it before rolling back.")
+            return
+        if not confirm_rollback(self, self.data.run_dir.name, epoch):
+            return
+        job = self._start(_rollback, self.data.run_dir, epoch)
+        job.succeeded.connect(lambda run_dir: self.select_run(run_dir))
+        job.failed.connect(self._on_job_failed)
 
     def _on_steps_step_requested(self, mode: str, n: int) -> None:
         if self._stepper is None or self.data is None:

@@ -168,3 +168,37 @@ def test_mode_collapse_names_rollback_epoch() -> None:
     assert msg is not None and "1 bit" in msg and "epoch 4" in msg
     assert gq.detect_mode_collapse({"class_entropy": [], "diversity": []}) is None
     assert gq.detect_mode_collapse({"class_entropy": [2.0, 2.5], "diversity": [0.3, 0.25]}) is None
+
+
+def test_rollback_returns_a_collapsed_gan_run_to_its_healthy_epoch(tmp_path: Path) -> None:
+    """A 3-epoch GAN run whose last epoch "collapsed" rolls back to epoch 2's checkpoint."""
+
+
+    from core.gan_quality import rollback_epoch
+    from core.storage import RunError, load_role, load_run_info, rollback_run, snapshot_path
+    from core.training import TrainConfig, TrainingRun
+
+    run = TrainingRun(TrainConfig(kind="gan", dataset="digits", epochs=3, max_train=128, max_test=64,
+                                  gan_metrics=False, batch_size=32), run_dir=tmp_path / "gan")
+    assert run.train().status == "completed"
+    run_dir = tmp_path / "gan"
+    history = {"class_entropy": [2.9, 3.1, 0.4], "diversity": [0.2, 0.25, 0.05]}
+    assert rollback_epoch(history) == 2
+    assert rollback_epoch({"class_entropy": [2.9, 3.1, 3.0], "diversity": [0.2, 0.25, 0.24]}) is None
+
+    epoch2 = load_role(run_dir / "checkpoints" / "epoch_0002", "generator").get_weights()
+    latest = load_role(run_dir, "generator").get_weights()
+    assert any(not np.array_equal(a, b) for a, b in zip(epoch2, latest, strict=True))
+    rollback_run(run_dir, 2)
+    restored = load_role(run_dir, "generator").get_weights()
+    assert all(np.array_equal(a, b) for a, b in zip(epoch2, restored, strict=True))
+    info = load_run_info(run_dir)
+    assert info.state["epochs_done"] == 2 and info.state["status"] == "stopped"
+    assert all(len(v) == 2 for v in info.history.values())
+    assert not snapshot_path(run_dir, 3).exists() and snapshot_path(run_dir, 2).exists()
+    assert json.loads((run_dir / "state.json").read_text())["message"] == "Rolled back to epoch 2."
+    with pytest.raises(RunError, match="no checkpoint for epoch 7"):
+        rollback_run(run_dir, 7)
+    # Continuing the run trains on from epoch 2.
+    again = TrainingRun.open(run_dir)
+    assert again.epochs_done == 2

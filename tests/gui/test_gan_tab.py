@@ -197,3 +197,25 @@ def test_bad_run_reports_one_line_error(qtbot, tab, errors, tmp_path) -> None:
     assert tab.data is None
     tab.steps.button.click()
     assert "Choose a GAN run" in errors[-1][1]
+
+
+def test_mode_collapse_warning_offers_roll_back(qtbot, tab, gan_run, tmp_path, monkeypatch) -> None:
+    """A run whose last epoch looks collapsed shows the warning and rolls back to epoch 1."""
+    import json
+
+    import gui.gan_tab as gan_tab_module
+
+    run_dir = tmp_path / "collapsed"
+    shutil.copytree(gan_run, run_dir)
+    records = [{"epoch": 1, "class_entropy": 3.0, "diversity": 0.3}, {"epoch": 2, "class_entropy": 0.2, "diversity": 0.02}]
+    (run_dir / "quality.json").write_text(json.dumps({"epochs": records}))
+    asked: list[int] = []
+    monkeypatch.setattr(gan_tab_module, "confirm_rollback", lambda parent, name, epoch: asked.append(epoch) or True)
+    _load(qtbot, tab, run_dir)
+    assert "mode collapse at epoch 2" in tab.quality.warning.text()
+    assert not tab.quality.rollback_button.isHidden() and tab.quality.rollback_epoch == 1
+    tab.quality.rollback_button.click()
+    qtbot.waitUntil(lambda: json.loads((run_dir / "state.json").read_text())["epochs_done"] == 1, timeout=TIMEOUT)
+    assert asked == [1]
+    qtbot.waitUntil(lambda: tab.data is not None and len(tab.data.frames) == 1, timeout=TIMEOUT)
+    assert tab.quality.rollback_button.isHidden()
