@@ -257,9 +257,10 @@ class TrainingRun:
     def _save_epoch(self, snapshot: EpochSnapshot) -> None:
         epoch = snapshot.epoch
         for role, model in self.bundle.roles.items():
-            atomic_save_model(model, self.run_dir / f"{role}.keras")
-            if self.config.kind == "gan":
-                atomic_save_model(model, gan_checkpoint_dir(self.run_dir, epoch) / f"{role}.keras")
+            latest = self.run_dir / f"{role}.keras"
+            atomic_save_model(model, latest)
+            if self.config.kind == "gan":  # the same bytes: copying beats serialising twice
+                atomic_write_bytes(gan_checkpoint_dir(self.run_dir, epoch) / f"{role}.keras", latest.read_bytes())
         save_snapshot(self.run_dir, snapshot)
         self._append_history(snapshot.logs)
         self.epochs_done = epoch

@@ -7,16 +7,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-
-def to_uint8(image: np.ndarray) -> np.ndarray:
-    """Float image in [0, 1] (H, W), (H, W, 1) or (H, W, 3) -> contiguous uint8 (H, W[, 3])."""
-    arr = np.asarray(image)
-    if arr.ndim == 3 and arr.shape[-1] == 1:
-        arr = arr[..., 0]
-    if arr.dtype != np.uint8:
-        arr = np.clip(np.nan_to_num(arr.astype(np.float32)), 0.0, 1.0)
-        arr = np.rint(arr * 255.0).astype(np.uint8)
-    return np.ascontiguousarray(arr)
+from core.gif import tile, to_uint8
 
 
 def array_to_qimage(image: np.ndarray) -> QImage:
@@ -33,17 +24,7 @@ def array_to_qimage(image: np.ndarray) -> QImage:
 
 def tile_images(images: np.ndarray, cols: int | None = None, pad: int = 1, pad_value: float = 1.0) -> np.ndarray:
     """Arrange (N, H, W[, 1]) images into one grid image (rows x cols) with `pad` pixels between."""
-    imgs = np.asarray(images, dtype=np.float32)
-    if imgs.ndim == 4 and imgs.shape[-1] == 1:
-        imgs = imgs[..., 0]
-    n, h, w = imgs.shape[:3]
-    cols = cols or int(np.ceil(np.sqrt(n)))
-    rows = int(np.ceil(n / cols))
-    grid = np.full((rows * (h + pad) - pad, cols * (w + pad) - pad), pad_value, dtype=np.float32)
-    for i in range(n):
-        r, c = divmod(i, cols)
-        grid[r * (h + pad): r * (h + pad) + h, c * (w + pad): c * (w + pad) + w] = imgs[i]
-    return grid
+    return tile(images, cols=cols, pad=pad, pad_value=pad_value)
 
 
 class ImageView(QWidget):

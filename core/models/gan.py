@@ -161,4 +161,8 @@ def build_gan(
         loss_fn=_k.losses.BinaryCrossentropy(from_logits=True),
     )
     gan.build((None, latent_dim))
+    # Build the optimizers' slots now: created inside the first traced step, they make
+    # tf.function trace the step twice (GIL-heavy work the window would feel).
+    gan.d_optimizer.build(discriminator.trainable_variables)
+    gan.g_optimizer.build(generator.trainable_variables)
     return ModelBundle(kind="gan", model=gan, roles={"generator": generator, "discriminator": discriminator}, arch=arch)

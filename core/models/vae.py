@@ -127,4 +127,7 @@ def build_vae(
     vae = VAE(encoder, decoder, name="vae")
     vae.compile(optimizer=_k.optimizers.Adam(learning_rate=learning_rate))
     vae.build((None, *image_shape))
+    # Optimizer slots created inside the first traced step make tf.function trace it twice;
+    # each trace holds the GIL for long stretches, which the window would feel.
+    vae.optimizer.build(vae.trainable_variables)
     return ModelBundle(kind="vae", model=vae, roles={"encoder": encoder, "decoder": decoder}, arch=arch)

@@ -27,12 +27,6 @@ def gan_run() -> Path:
     return run_dir
 
 
-@pytest.fixture
-def errors(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    seen: list[tuple[str, str]] = []
-    monkeypatch.setattr("gui.app_state.show_error_dialog", lambda parent, title, text: seen.append((title, text)))
-    return seen
-
 
 @pytest.fixture
 def tab(qtbot, errors):

@@ -12,7 +12,6 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
-import gui.app_state as app_state_module
 import gui.layers_tab as layers_tab_module
 from gui.app_state import AppState
 from gui.layers_tab import LayersTab
@@ -61,12 +60,6 @@ def model_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     paths["random"].write_bytes(np.random.default_rng(1).bytes(1000))
     return paths
 
-
-@pytest.fixture
-def errors(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    seen: list[tuple[str, str]] = []
-    monkeypatch.setattr(app_state_module, "show_error_dialog", lambda parent, title, msg: seen.append((title, msg)))
-    return seen
 
 
 @pytest.fixture

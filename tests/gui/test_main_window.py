@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QLabel, QWidget
 
-from gui import app_state as app_state_module
 from gui import main_window as main_window_module
 from gui.app_state import AppState
 from gui.main_window import MainWindow
@@ -34,12 +33,6 @@ class ModelFileTab(QWidget):
     def shutdown(self, timeout_s: float) -> None:
         self.shutdown_calls.append(timeout_s)
 
-
-@pytest.fixture
-def errors(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    seen: list[tuple[str, str]] = []
-    monkeypatch.setattr(app_state_module, "show_error_dialog", lambda parent, title, msg: seen.append((title, msg)))
-    return seen
 
 
 @pytest.fixture

@@ -11,19 +11,10 @@ from typing import Any
 import numpy as np
 import pytest
 
-from gui import app_state as app_state_module
 from gui import dialogs
 from gui.app_state import AppState
 from gui.engine_loader import start_engine_loading
 from gui.training_tab import TrainingTab
-
-
-@pytest.fixture
-def errors(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    """Intercept error dialogs: each becomes a (title, message) entry."""
-    seen: list[tuple[str, str]] = []
-    monkeypatch.setattr(app_state_module, "show_error_dialog", lambda parent, title, msg: seen.append((title, msg)))
-    return seen
 
 
 @pytest.fixture
