@@ -21,8 +21,13 @@ def show_error_dialog(parent: QWidget | None, title: str, message: str) -> None:
 
 
 def new_settings() -> QSettings:
-    """The application's persistent settings (tests redirect their location)."""
-    return QSettings("LatentLab", "LatentLab")
+    """The application's persistent settings, an INI file in the user's config folder.
+
+    The format is named explicitly: `QSettings(org, app)` always uses the native format and
+    ignores `QSettings.setPath(IniFormat, …)`, which is how tests and benchmarks keep their
+    settings away from the user's.
+    """
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "LatentLab", "LatentLab")
 
 
 class AppState(QObject):

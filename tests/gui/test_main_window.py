@@ -141,3 +141,13 @@ def test_close_mid_training_stops_cleanly_and_keeps_checkpoint(qtbot: Any, laten
 
     model = load_role(run_dir, "classifier")
     assert model.count_params() > 0
+
+
+def test_settings_stay_in_the_redirected_location(latent_home: Path) -> None:
+    """Tests (and benchmarks) must never read or write the user's real settings file."""
+    from gui.app_state import new_settings
+
+    settings = new_settings()
+    settings.setValue("probe/value", 1)
+    settings.sync()
+    assert Path(settings.fileName()).resolve().is_relative_to(latent_home.parent.resolve())
