@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from gui import dialogs
+from gui import engine_loader as jobs
 from gui.app_state import AppState
 from gui.engine_loader import start_engine_loading
 from gui.training_tab import TrainingTab
@@ -134,3 +135,24 @@ def test_bad_dataset_file_shows_error_and_tab_keeps_working(
     result = wait_finished(qtbot, tab)
     assert result.status == "completed" and math.isfinite(result.history["loss"][-1])
     assert len(errors) == 1
+
+
+def test_nan_loss_shows_a_clear_error_and_keeps_the_tab_usable(
+    qtbot: Any, tab: TrainingTab, errors: list[tuple[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A diverging run (learning rate far beyond the form's range) ends in one clear dialog."""
+    from core.training import TrainConfig, TrainingRun
+
+    def diverging(config: dict[str, Any], *, handle: Any) -> Any:
+        run = TrainingRun(TrainConfig.from_dict(config), handle=handle)
+        run.bundle.model.optimizer.learning_rate.assign(1e30)
+        return run.train()
+
+    monkeypatch.setattr(jobs, "run_training", diverging)
+    tab.train_button.click()
+    result = wait_finished(qtbot, tab)
+    assert result.status == "failed"
+    assert errors and errors[-1][0] == "Training failed"
+    assert "NaN" in errors[-1][1] or "infinite" in errors[-1][1]
+    assert "\n" not in errors[-1][1] and "Traceback" not in errors[-1][1]
+    assert tab.train_button.isEnabled() and tab.form.epochs_spin.isEnabled()
