@@ -55,13 +55,14 @@ class TrainConfig:
     gan_metrics: bool = True
     strategy: str = "default"
 
-    def resolved(self) -> TrainConfig:
-        """A copy with defaults filled in; `ValueError` with a one-line message on bad values."""
-        from core.models import DEFAULTS, KINDS
+    def resolved(self, image_shape: tuple[int, ...] | None = None) -> TrainConfig:
+        """A copy with defaults filled in (for `image_shape` when known); `ValueError` with a
+        one-line message on bad values."""
+        from core.models import KINDS, defaults_for
 
         if self.kind not in KINDS:
             raise ValueError(f"unknown model kind {self.kind!r}; choose one of {', '.join(KINDS)}")
-        d = DEFAULTS[self.kind]
+        d = defaults_for(self.kind, image_shape)
         out = replace(
             self,
             epochs=int(d["epochs"] if self.epochs is None else self.epochs),
@@ -151,6 +152,7 @@ class TrainingRun:
         self.config = config.resolved()
         self.handle = handle or ProgressHandle()
         self.dataset = self._prepare_dataset(dataset)
+        self.config = config.resolved(self.dataset.image_shape)  # small images: other defaults
         self.run_dir = run_dir or _new_run_dir(self.config.kind)
         self.history = {}
         self.epochs_done = 0

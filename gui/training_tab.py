@@ -352,7 +352,18 @@ class TrainingTab(QWidget):
         self._log(f"Dataset: {describe_choice(choice)}")
         self.state.settings.setValue("training/dataset", choice.source)
         self.state.set_dataset(choice.dataset)
+        self._adopt_dataset_defaults(choice.dataset.image_shape)
         self._update_buttons()
+
+    def _adopt_dataset_defaults(self, image_shape: tuple[int, ...]) -> None:
+        """Small images (8x8 digits) train a GAN with other defaults; refill the form if they changed."""
+        from core.models import KINDS, defaults_for
+
+        wanted = {kind: defaults_for(kind, image_shape) for kind in KINDS}
+        changed = wanted[self.form.kind] != self.form.defaults.get(self.form.kind)
+        self.form.update_defaults(wanted)
+        if changed:
+            self.form._on_kind_combo_changed(0)
 
     def _on_dataset_job_failed(self, message: str) -> None:
         self._dataset_loading = False
@@ -363,11 +374,11 @@ class TrainingTab(QWidget):
         self._update_buttons()
 
     def _on_state_engine_ready(self) -> None:
-        try:
-            from core.models import DEFAULTS
-        except ImportError:
-            DEFAULTS = {}
+        from core.models import DEFAULTS
+
         self.form.update_defaults(DEFAULTS)
+        if self.state.dataset is not None:
+            self._adopt_dataset_defaults(self.state.dataset.image_shape)
         self._log("Engine ready.")
         self.curves.warm_up()
         self._prepare_curves()

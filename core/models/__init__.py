@@ -23,6 +23,25 @@ DEFAULTS: dict[str, dict[str, Any]] = {
     "gan": {"epochs": 20, "batch_size": 64, "learning_rate": 2e-4, "latent_dim": 64},
 }
 
+#: Small images (sides under 16 px, like the bundled 8x8 digits) train a GAN well only with
+#: the dense pair and many small batches: the DCGAN collapses there (MNIST score ~1.05 after
+#: 20-60 epochs), while dense, batch 16, 50 epochs reaches ~5.4 (real images: 8.3) in ~30 s.
+SMALL_IMAGE_DEFAULTS: dict[str, dict[str, Any]] = {"gan": {"epochs": 50, "batch_size": 16}}
+
+
+def is_small_image(image_shape: tuple[int, ...] | None) -> bool:
+    """Whether images are too small for the convolutional architectures' defaults."""
+    return image_shape is not None and min(int(image_shape[0]), int(image_shape[1])) < 16
+
+
+def defaults_for(kind: str, image_shape: tuple[int, ...] | None = None) -> dict[str, Any]:
+    """The per-kind defaults, adjusted for small images."""
+    out = dict(DEFAULTS[kind])
+    if is_small_image(image_shape):
+        out.update(SMALL_IMAGE_DEFAULTS.get(kind, {}))
+    return out
+
+
 #: Architectures each kind accepts (the first is the default).
 ARCHS: dict[str, tuple[str, ...]] = {
     "classifier": ("mlp",),
@@ -67,6 +86,8 @@ def resolve_arch(kind: str, arch: str, image_shape: tuple[int, ...]) -> str:
         raise ValueError(f"unknown architecture {arch!r} for {kind}; choose one of {', '.join(ARCHS[kind])}")
     h, w = image_shape[0], image_shape[1]
     if choice in ("dcgan", "conv") and (h % 4 or w % 4):
+        choice = "dense"
+    if kind == "gan" and arch in ("", "default") and is_small_image(image_shape):
         choice = "dense"
     return choice
 
@@ -116,6 +137,8 @@ __all__ = [
     "ModelBundle",
     "build_model",
     "decoder_numpy_mirror",
+    "defaults_for",
+    "is_small_image",
     "register_custom_objects",
     "resolve_arch",
 ]

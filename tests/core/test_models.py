@@ -100,3 +100,18 @@ def test_unknown_kind_and_arch_are_refused() -> None:
     with pytest.raises(ValueError, match="architecture"):
         resolve_arch("gan", "stylegan", (28, 28, 1))
     assert resolve_arch("gan", "default", (7, 7, 1)) == "dense"
+
+
+def test_small_images_get_the_dense_gan_and_more_smaller_batches() -> None:
+    from core.models import defaults_for
+    from core.training import TrainConfig
+
+    assert resolve_arch("gan", "default", (8, 8, 1)) == "dense"
+    assert resolve_arch("gan", "dcgan", (8, 8, 1)) == "dcgan"  # an explicit choice is kept
+    assert resolve_arch("gan", "default", (28, 28, 1)) == "dcgan"
+    assert defaults_for("gan", (8, 8, 1))["batch_size"] == 16
+    assert defaults_for("gan", (28, 28, 1)) == DEFAULTS["gan"]
+    assert defaults_for("vae", (8, 8, 1)) == DEFAULTS["vae"]
+    small = TrainConfig(kind="gan").resolved((8, 8, 1))
+    assert (small.epochs, small.batch_size) == (50, 16)
+    assert TrainConfig(kind="gan", batch_size=64).resolved((8, 8, 1)).batch_size == 64  # the user's value wins
