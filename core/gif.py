@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import io
 import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from core.storage import atomic_write_bytes
 
 
 def to_uint8(image: np.ndarray) -> np.ndarray:
@@ -53,20 +54,9 @@ def tile(images: np.ndarray | Sequence[np.ndarray], cols: int | None = None,
 
 
 def _atomic_write(path: str | os.PathLike[str], data: bytes) -> Path:
-    """Write `data` to a temp file beside `path`, fsync it, then rename it over `path`."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+    """`core.storage.atomic_write_bytes`, returning the path written."""
+    atomic_write_bytes(path, data)
+    return Path(path)
 
 
 def _pil(image: np.ndarray, scale: int) -> Any:  # a PIL.Image.Image
