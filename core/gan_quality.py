@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from core.sampling import SampleFn, latent_dim_of, make_sampler, noise
+from core.storage import atomic_write_json
 
 QUALITY_FILE = "quality.json"
 METRICS = ("mnist_score", "frechet", "class_entropy", "diversity")
@@ -179,12 +180,6 @@ def load_quality(run_dir: Path | str) -> list[dict[str, Any]]:
     return list(data.get("epochs", [])) if isinstance(data, dict) else []
 
 
-def _write_json(path: Path, obj: Any) -> None:
-    from core.storage import atomic_write_json
-
-    atomic_write_json(path, obj)
-
-
 class GanQualityHook:
     """Per-epoch GAN quality metrics for the training engine.
 
@@ -249,5 +244,5 @@ class GanQualityHook:
         record["warning"] = self.warning
         if self.run_dir is not None:
             self.run_dir.mkdir(parents=True, exist_ok=True)
-            _write_json(self.run_dir / QUALITY_FILE, {"n_samples": self.n_samples, "epochs": self.records})
+            atomic_write_json(self.run_dir / QUALITY_FILE, {"n_samples": self.n_samples, "epochs": self.records})
         return logs

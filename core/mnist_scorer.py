@@ -133,13 +133,8 @@ def _load(path: Path) -> MnistScorer | None:
 
 
 def _save(model: Any, path: Path) -> None:
-    try:
-        from core.storage import atomic_save_model
-    except ImportError:  # storage not available: plain save
-        path.parent.mkdir(parents=True, exist_ok=True)
-        model.save(path)
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
+    from core.storage import atomic_save_model
+
     atomic_save_model(model, path)
 
 
