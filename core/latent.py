@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from statistics import NormalDist
@@ -18,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from core.models import decoder_numpy_mirror
 from core.progress import ProgressHandle
 from core.tf_env import tf
 
@@ -145,14 +145,6 @@ def data_bounds(points: np.ndarray, kind: str = "autoencoder", margin: float = 0
     return (float(lo[0]), float(hi[0]), float(lo[1]), float(hi[1]))
 
 
-def _numpy_mirror(decoder: Any) -> Callable[[np.ndarray], np.ndarray] | None:
-    try:
-        from core.models import decoder_numpy_mirror
-    except ImportError:  # the mirror is an optimisation; the compiled call is exact too
-        return None
-    return decoder_numpy_mirror(decoder)
-
-
 class LatentModel:
     """An encoder/decoder pair (and optionally a classifier) this object owns.
 
@@ -182,7 +174,7 @@ class LatentModel:
                                            input_signature=spec(self._classifier_shape))
             act = classifier.layers[-1].get_config().get("activation", "linear")
             self._logits = act != "softmax"
-        self._mirror = _numpy_mirror(decoder)
+        self._mirror = decoder_numpy_mirror(decoder)
 
     @property
     def has_mirror(self) -> bool:
@@ -245,7 +237,7 @@ class LatentModel:
                 self.encoder.set_weights(weights["encoder"])
             if "decoder" in weights:
                 self.decoder.set_weights(weights["decoder"])
-                self._mirror = _numpy_mirror(self.decoder)
+                self._mirror = decoder_numpy_mirror(self.decoder)
 
     @classmethod
     def from_run(cls, run_dir: str | Path, classifier_run: str | Path | None = None) -> LatentModel:

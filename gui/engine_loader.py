@@ -41,10 +41,7 @@ def load_engine(*, handle: ProgressHandle) -> str:
     keras = tf_env.keras()
     tf = tf_env.tf()
     for name in WARM_MODULES:
-        try:
-            importlib.import_module(name)
-        except ImportError:  # a module not written yet must not block the engine
-            pass
+        importlib.import_module(name)
     return f"TensorFlow {tf.__version__} · Keras {keras.__version__}"
 
 
