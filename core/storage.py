@@ -269,6 +269,13 @@ def load_snapshots(run_dir: str | os.PathLike[str]) -> list[EpochSnapshot]:
     return [load_snapshot(p) for p in files]
 
 
+def latest_snapshot(run_dir: str | os.PathLike[str]) -> EpochSnapshot | None:
+    """The last epoch's snapshot of a run (None if it has none), reading only that file."""
+    folder = Path(run_dir) / SNAPSHOT_DIR
+    files = sorted(p for p in folder.glob("epoch_*.npz") if _TMP_MARK not in p.name) if folder.is_dir() else []
+    return load_snapshot(files[-1]) if files else None
+
+
 def gan_checkpoint_dir(run_dir: str | os.PathLike[str], epoch: int) -> Path:
     """`RUN_DIR/checkpoints/epoch_NNNN` (per-epoch GAN models for roll-back)."""
     return Path(run_dir) / CHECKPOINT_DIR / f"epoch_{epoch:04d}"

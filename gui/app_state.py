@@ -71,10 +71,15 @@ class AppState(QObject):
 
     # --- runs ------------------------------------------------------------------------
     def list_runs(self) -> list[RunInfo]:
-        """Past runs under the runs folder, newest first (empty if storage is unavailable)."""
+        """Past runs under the runs folder, newest first; empty (with a status message) if the
+        folder cannot be read, so no tab needs its own guard."""
         from core.storage import list_runs
 
-        return list_runs()
+        try:
+            return list_runs()
+        except OSError as exc:
+            self.status_message.emit(f"Could not list runs: {exc}")
+            return []
 
     def open_run(self, run_dir: Path, kind: str = "") -> None:
         """Record the run now shown (live or reopened) and emit `run_opened(run_dir)`."""

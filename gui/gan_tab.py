@@ -158,10 +158,7 @@ class GanTab(QWidget):
     def refresh_runs(self) -> None:
         """List the GAN runs (newest first), keeping the current choice."""
         current = self.run_dir
-        try:
-            runs = [r for r in self.state.list_runs() if r.kind == "gan"]
-        except Exception:  # a broken runs folder must not break the tab
-            runs = []
+        runs = [r for r in self.state.list_runs() if r.kind == "gan"]
         self.run_combo.blockSignals(True)
         self.run_combo.clear()
         for info in runs:

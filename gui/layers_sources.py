@@ -30,10 +30,7 @@ def model_sources(state: Any, max_runs: int = 20) -> list[ModelKey]:
     live = getattr(state, "live_run_dir", None)
     if live is not None:
         keys += [ModelKey("live", str(live), p.stem) for p in sorted(Path(live).glob("*.keras"))]
-    try:
-        runs = state.list_runs()
-    except Exception:  # a broken runs folder must not break the tab
-        runs = []
+    runs = state.list_runs()
     for info in runs[:max_runs]:
         if live is not None and Path(info.path) == Path(live):
             continue

@@ -167,6 +167,10 @@ class TrainingFormWidget(QGroupBox):
 
     # --- kind and settings ------------------------------------------------------------
     def _on_kind_combo_changed(self, _index: int) -> None:
+        self.apply_defaults()
+
+    def apply_defaults(self) -> None:
+        """Fill the hyper-parameters with the current kind's defaults."""
         d = self.defaults[self.kind]
         self.epochs_spin.setValue(int(d["epochs"]))
         self.batch_spin.setValue(int(d["batch_size"]))

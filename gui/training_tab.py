@@ -214,24 +214,21 @@ class TrainingTab(QWidget):
 
     def refresh_runs(self) -> None:
         """Re-read the runs folder into the run list."""
-        try:
-            self.run_list.set_runs(self.state.list_runs())
-        except Exception as exc:  # an unreadable runs folder must not break the tab
-            self._log(f"Could not list runs: {exc}")
+        self.run_list.set_runs(self.state.list_runs())
 
     def open_run(self, run_dir: Path) -> None:
         """Show a past run: curves from history.json, its last snapshot, its test metrics."""
-        from core.storage import RunError, load_run_info, load_snapshots
+        from core.storage import RunError, latest_snapshot, load_run_info
 
         try:
             info = load_run_info(run_dir)
-            snapshots = load_snapshots(run_dir)
+            snapshot = latest_snapshot(run_dir)
         except (RunError, OSError, ValueError) as exc:
             self.state.show_error(self, "Cannot open run", str(exc))
             return
         self.opened_run = Path(run_dir)
         self.curves.set_history(info.history)
-        image, caption = snapshot_image(snapshots[-1]) if snapshots else (None, "")
+        image, caption = snapshot_image(snapshot) if snapshot is not None else (None, "")
         self.snapshot_view.set_image(image)
         self.snapshot_caption.setText(caption)
         self._show_test_metrics(info.kind, info.state.get("test_metrics") or {})
@@ -308,7 +305,7 @@ class TrainingTab(QWidget):
             self.progress.setValue(1000)
         if status == "failed":
             self.state.show_error(self, "Training failed", result.message)
-        kind = self.form.kind
+        kind = self.state.open_run_kind or self.form.kind  # a continued run keeps its own kind
         self._show_test_metrics(kind, getattr(result, "test_metrics", None) or {})
         if getattr(result, "run_dir", None):
             self.state.add_recent_run(Path(result.run_dir))
@@ -363,7 +360,7 @@ class TrainingTab(QWidget):
         changed = wanted[self.form.kind] != self.form.defaults.get(self.form.kind)
         self.form.update_defaults(wanted)
         if changed:
-            self.form._on_kind_combo_changed(0)
+            self.form.apply_defaults()
 
     def _on_dataset_job_failed(self, message: str) -> None:
         self._dataset_loading = False
