@@ -120,12 +120,16 @@ def score_sets(scorer: Any, gan_images: np.ndarray | None, test_images: np.ndarr
     return result
 
 
-def detect_mode_collapse(history: Mapping[str, Sequence[float]] | Sequence[Mapping[str, Any]]) -> str | None:
-    """A warning if the latest epoch looks mode-collapsed, naming the epoch to roll back to.
+QualityHistory = Mapping[str, Sequence[float]] | Sequence[Mapping[str, Any]]
+
+
+def collapse_check(history: QualityHistory) -> tuple[str | None, int | None]:
+    """(warning, epoch to roll back to) for the latest epoch; (None, None) when healthy.
 
     `history` is {metric: per-epoch values} (history.json) or a list of per-epoch records
     (quality.json). Fires when class entropy < 1 bit, or when class entropy or diversity
-    fell below 50 % of its best earlier value. None when healthy or nothing is known.
+    fell below 50 % of its best earlier value. The roll-back epoch is the latest earlier
+    epoch with no such problem (None if there is none).
     """
     if isinstance(history, Mapping):
         series = {m: [float(v) for v in history.get(m, [])] for m in ("class_entropy", "diversity")}
@@ -149,23 +153,25 @@ def detect_mode_collapse(history: Mapping[str, Sequence[float]] | Sequence[Mappi
 
     last = len(epochs) - 1
     if last < 0:
-        return None
+        return None, None
     found = problems(last)
     if not found:
-        return None
+        return None, None
     healthy = next((i for i in range(last - 1, -1, -1) if not problems(i)), None)
-    advice = (f"roll back to the epoch {epochs[healthy]} checkpoint" if healthy is not None
+    target = epochs[healthy] if healthy is not None else None
+    advice = (f"roll back to the epoch {target} checkpoint" if target is not None
               else "no earlier healthy checkpoint to roll back to")
-    return f"Possible mode collapse at epoch {epochs[last]}: {'; '.join(found)}; {advice}."
+    return f"Possible mode collapse at epoch {epochs[last]}: {'; '.join(found)}; {advice}.", target
 
 
-def rollback_epoch(history: Mapping[str, Sequence[float]] | Sequence[Mapping[str, Any]]) -> int | None:
+def detect_mode_collapse(history: QualityHistory) -> str | None:
+    """A warning if the latest epoch looks mode-collapsed, naming the epoch to roll back to."""
+    return collapse_check(history)[0]
+
+
+def rollback_epoch(history: QualityHistory) -> int | None:
     """The epoch `detect_mode_collapse` advises rolling back to, or None (healthy, or nothing earlier)."""
-    import re
-
-    warning = detect_mode_collapse(history)
-    match = re.search(r"roll back to the epoch (\d+) checkpoint", warning or "")
-    return int(match.group(1)) if match else None
+    return collapse_check(history)[1]
 
 
 def load_quality(run_dir: Path | str) -> list[dict[str, Any]]:
@@ -228,21 +234,18 @@ class GanQualityHook:
 
     def __call__(self, generator: Any, epoch: int) -> dict[str, float]:
         images = self._sample(generator)
-        probs, feats = self.scorer.probs_and_features(images)
-        hist = class_histogram(probs)
+        m = set_metrics(self.scorer, images, self.reference_features())
         logs = {
-            "mnist_score": mnist_score(probs),
-            "frechet": frechet_distance(feats, self.reference_features()),
-            "class_entropy": class_entropy(hist),
+            "mnist_score": m["score"],
+            "frechet": m["frechet"],
+            "class_entropy": m["class_entropy"],
             "diversity": diversity(images),
         }
         self.records = [r for r in self.records if int(r.get("epoch", 0)) < epoch]
-        record: dict[str, Any] = {"epoch": int(epoch), **logs,
-                                  "class_histogram": [round(float(v), 6) for v in hist]}
+        record: dict[str, Any] = {"epoch": int(epoch), **logs, "class_histogram": m["class_histogram"]}
         self.records.append(record)
         self.warning = detect_mode_collapse(self.records)
         record["warning"] = self.warning
         if self.run_dir is not None:
-            self.run_dir.mkdir(parents=True, exist_ok=True)
             atomic_write_json(self.run_dir / QUALITY_FILE, {"n_samples": self.n_samples, "epochs": self.records})
         return logs

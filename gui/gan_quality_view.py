@@ -126,15 +126,14 @@ class GanQualityWidget(QWidget):
         return {k: list(v) for k, v in self._history.items()}
 
     def _update_side(self, records: list[dict[str, Any]]) -> None:
-        from core.gan_quality import detect_mode_collapse, rollback_epoch
+        from core.gan_quality import collapse_check
 
         if records and "class_histogram" in records[-1]:
             self.histogram.set_histogram(records[-1]["class_histogram"],
                                          f"Classes of samples, epoch {records[-1].get('epoch', '?')}")
-        warning = detect_mode_collapse(records) if records else detect_mode_collapse(self._history)
+        warning, self.rollback_epoch = collapse_check(records if records else self._history)
         self.warning.setText(f"⚠ {warning}" if warning else "")
         self.warning.setVisible(bool(warning))
-        self.rollback_epoch = rollback_epoch(records) if records else rollback_epoch(self._history)
         self.rollback_button.setText(f"Roll back to epoch {self.rollback_epoch}")
         self.rollback_button.setVisible(self.rollback_epoch is not None)
 
