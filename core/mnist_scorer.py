@@ -146,14 +146,22 @@ def load_or_train_scorer(x_train: np.ndarray, y_train: np.ndarray, *, num_classe
     A freshly trained (or cache-loaded) scorer is saved to both places.
     """
     run_path = Path(run_dir) / SCORER_FILE if run_dir is not None else None
+    shape = tuple(np.asarray(x_train).shape[1:])
+
+    def usable(path: Path | None) -> MnistScorer | None:
+        scorer = _load(path) if path is not None and path.exists() else None
+        return scorer if scorer is not None and scorer.image_shape == shape else None
+
+    found = usable(run_path)
+    if found is not None:
+        return found
+    # Hashing the whole training split names the shared cache: only worth it on a miss.
     shared = cache_path(x_train, y_train) if use_cache else None
-    for path in (run_path, shared):
-        if path is not None and path.exists():
-            scorer = _load(path)
-            if scorer is not None and scorer.image_shape == tuple(np.asarray(x_train).shape[1:]):
-                if run_path is not None and path != run_path:
-                    _save(scorer.model, run_path)
-                return scorer
+    found = usable(shared)
+    if found is not None:
+        if run_path is not None:
+            _save(found.model, run_path)
+        return found
     scorer = train_scorer(x_train, y_train, num_classes=num_classes, seed=seed)
     for path in (run_path, shared):
         if path is not None:

@@ -42,12 +42,9 @@ def _walk(obj: Any) -> Iterator[dict[str, Any]]:
 
 def _register_app_objects() -> None:
     """Import Latent Lab's models so its registered custom layers are known (safe code)."""
-    try:
-        from core.models import register_custom_objects
+    from core.models import register_custom_objects
 
-        register_custom_objects()
-    except Exception:  # the app's own models may be unavailable in a stripped install
-        pass
+    register_custom_objects()
 
 
 def _is_known_class(entry: dict[str, Any]) -> bool:
