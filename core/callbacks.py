@@ -41,11 +41,6 @@ class Failure:
         return "NaN" if math.isnan(self.value) else "infinite"
 
 
-def emit_event(handle: ProgressHandle, kind: str, data: dict[str, Any]) -> None:
-    """`handle.emit(kind, **data)`; `emit`'s `kind` is positional-only, so data may carry a "kind" key."""
-    handle.emit(kind, **data)
-
-
 def per_batch_values(means: dict[str, float], previous: dict[str, float], k: int) -> dict[str, float]:
     """Undo Keras' running mean: b_k = k * m_k - (k - 1) * m_{k-1} (k is the 1-based batch index)."""
     out: dict[str, float] = {}
@@ -153,7 +148,6 @@ class ReportingCallback(_Callback):
         self.on_epoch_done = on_epoch_done
         self.failure: Failure | None = None
         self.interrupted = False
-        self.completed_epochs = 0
         self.steps = 0
         self._t0 = 0.0
         self._paused_s = 0.0
@@ -181,7 +175,7 @@ class ReportingCallback(_Callback):
         self.steps = int(self.params.get("steps") or 0)
         self._t0 = time.perf_counter()
         info = {**self.start_info, "epochs": self.epochs, "steps": self.steps, "initial_epoch": self.initial_epoch}
-        emit_event(self.handle, "start", info)
+        self.handle.emit("start", **info)
         if self.handle.cancelled:  # fit reset stop_training just before this call
             self.model.stop_training = True
 
@@ -234,7 +228,6 @@ class ReportingCallback(_Callback):
                 self.model.stop_training = True
                 return
         snapshot = self.on_epoch_done(epoch + 1, values)
-        self.completed_epochs += 1
         self.handle.emit("epoch", epoch=epoch + 1, logs=dict(snapshot.logs), snapshot=snapshot, eta_s=self.eta_s())
         if self.handle.cancelled:
             self.model.stop_training = True

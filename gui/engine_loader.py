@@ -73,11 +73,15 @@ def load_dataset_source(source: str, *, handle: ProgressHandle) -> DatasetChoice
     return DatasetChoice(source, datasets.load_dataset(source), list(datasets.describe_sources()))
 
 
-def run_training(config: dict[str, Any], *, handle: Any) -> Any:
-    """Worker function: train a new run described by a TrainConfig dict; return its RunResult."""
+def run_training(config: dict[str, Any], *, handle: Any, dataset: Any = None) -> Any:
+    """Worker function: train a new run described by a TrainConfig dict; return its RunResult.
+
+    `dataset` is the window's already loaded dataset when it is the config's source, so the
+    run does not read it from disk a second time.
+    """
     from core.training import TrainConfig, TrainingRun
 
-    return TrainingRun(TrainConfig.from_dict(config), handle=handle).train()
+    return TrainingRun(TrainConfig.from_dict(config), handle=handle, dataset=dataset).train()
 
 
 def continue_training(run_dir: str, epochs: int | None, *, handle: Any) -> Any:

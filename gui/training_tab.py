@@ -174,7 +174,9 @@ class TrainingTab(QWidget):
         self._begin(f"Training a {KIND_LABELS[config['kind']]} on {config['dataset']}…")
         self.curves.reset(config["epochs"], KIND_METRICS.get(config["kind"]))
         self.snapshot_view.set_image(None)
-        self._launch(jobs.run_training, config)
+        loaded = self.state.dataset
+        self._launch(jobs.run_training, config,
+                     dataset=loaded if loaded is not None and loaded.source == config["dataset"] else None)
 
     def continue_run(self) -> None:
         """Train the reopened run for the number of epochs in the form."""
@@ -257,9 +259,9 @@ class TrainingTab(QWidget):
         self.progress.setFormat("Starting…")
         self._log(text)
 
-    def _launch(self, fn: Any, *args: Any) -> None:
+    def _launch(self, fn: Any, *args: Any, **kwargs: Any) -> None:
         self._training = True
-        self.job = start_job(fn, *args, throttle_ms=self.batch_throttle_ms)
+        self.job = start_job(fn, *args, throttle_ms=self.batch_throttle_ms, **kwargs)
         self.job.event.connect(self._on_job_event)
         self.job.succeeded.connect(self._on_job_succeeded)
         self.job.failed.connect(self._on_job_failed)

@@ -143,8 +143,8 @@ def test_nan_loss_shows_a_clear_error_and_keeps_the_tab_usable(
     """A diverging run (learning rate far beyond the form's range) ends in one clear dialog."""
     from core.training import TrainConfig, TrainingRun
 
-    def diverging(config: dict[str, Any], *, handle: Any) -> Any:
-        run = TrainingRun(TrainConfig.from_dict(config), handle=handle)
+    def diverging(config: dict[str, Any], *, handle: Any, dataset: Any = None) -> Any:
+        run = TrainingRun(TrainConfig.from_dict(config), handle=handle, dataset=dataset)
         run.bundle.model.optimizer.learning_rate.assign(1e30)
         return run.train()
 
