@@ -9,7 +9,7 @@ from core.models import ModelBundle
 from core.tf_env import keras
 
 
-def build_dense_encoder(image_shape: tuple[int, ...], latent_dim: int, hidden: tuple[int, ...], name: str) -> tuple[Any, Any]:
+def build_dense_encoder(image_shape: tuple[int, ...], hidden: tuple[int, ...]) -> tuple[Any, Any]:
     """Image -> flattened -> hidden dense stack; returns (inputs, last hidden tensor)."""
     k = keras()
     inputs = k.Input(shape=image_shape, name="image")
@@ -34,7 +34,7 @@ def build_dense_decoder(image_shape: tuple[int, ...], latent_dim: int, hidden: t
 def build_autoencoder(image_shape: tuple[int, ...], *, latent_dim: int = 2, learning_rate: float = 1e-3) -> ModelBundle:
     """Dense encoder (256, 64) to `latent_dim`, mirrored dense decoder back to the image."""
     k = keras()
-    inputs, x = build_dense_encoder(image_shape, latent_dim, (256, 64), "encoder")
+    inputs, x = build_dense_encoder(image_shape, (256, 64))
     z = k.layers.Dense(latent_dim, name="z")(x)
     encoder = k.Model(inputs, z, name="encoder")
     decoder = build_dense_decoder(image_shape, latent_dim, (64, 256))

@@ -46,7 +46,7 @@ def build_vae_encoder(image_shape: tuple[int, ...], latent_dim: int, arch: str, 
         x = layers.Flatten(name="flatten")(x)
         x = layers.Dense(16, activation="relu", name="enc_dense")(x)
     else:
-        inputs, x = build_dense_encoder(image_shape, latent_dim, (512, 256), "encoder")
+        inputs, x = build_dense_encoder(image_shape, (512, 256))
     z_mean = layers.Dense(latent_dim, name="z_mean")(x)
     z_log_var = layers.Dense(latent_dim, name="z_log_var")(x)
     z = Sampling(seed=seed, name="z")([z_mean, z_log_var])
