@@ -11,6 +11,9 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from core.gif import tile
+from gui.image_view import array_to_qimage
+
 _ANCHORS = np.array([  # an inferno-like ramp: black -> purple -> red -> orange -> pale yellow
     [0, 0, 4], [40, 11, 84], [101, 21, 110], [159, 42, 99], [212, 72, 66],
     [245, 125, 21], [250, 193, 39], [252, 255, 164]], dtype=np.float32)
@@ -23,13 +26,6 @@ def heat_rgb(values: np.ndarray, vmin: float, vmax: float) -> np.ndarray:
     span = vmax - vmin if vmax > vmin else 1.0
     idx = np.clip((np.asarray(values, np.float32) - vmin) / span * 255.0, 0, 255).astype(np.uint8)
     return HEAT_LUT[idx]
-
-
-def rgb_qimage(rgb: np.ndarray) -> QImage:
-    """A contiguous (H, W, 3) uint8 array as a QImage owning its pixels."""
-    arr = np.ascontiguousarray(rgb)
-    h, w = arr.shape[:2]
-    return QImage(arr.data, w, h, arr.strides[0], QImage.Format.Format_RGB888).copy()
 
 
 def layout_output(out: np.ndarray) -> tuple[str, np.ndarray]:
@@ -46,13 +42,7 @@ def layout_output(out: np.ndarray) -> tuple[str, np.ndarray]:
 
 def maps_grid(maps: np.ndarray, cols: int, pad: int = 1) -> np.ndarray:
     """Tile (H, W, C) feature maps into one (rows*(H+pad)-pad, cols*(W+pad)-pad) array (NaN pads)."""
-    h, w, c = maps.shape
-    rows = int(np.ceil(c / cols))
-    grid = np.full((rows * (h + pad) - pad, cols * (w + pad) - pad), np.nan, np.float32)
-    for i in range(c):
-        r, q = divmod(i, cols)
-        grid[r * (h + pad): r * (h + pad) + h, q * (w + pad): q * (w + pad) + w] = maps[..., i]
-    return grid
+    return tile(np.moveaxis(maps, -1, 0), cols=cols, pad=pad, pad_value=np.nan)
 
 
 class ActivationWidget(QWidget):
@@ -117,7 +107,7 @@ class ActivationWidget(QWidget):
             height = None
         rgb = heat_rgb(np.nan_to_num(grid, nan=vmin), vmin, vmax)
         rgb[np.isnan(grid)] = (235, 235, 235)
-        self.canvas.set_qimage(rgb_qimage(rgb), fixed_height=height)
+        self.canvas.set_qimage(array_to_qimage(rgb), fixed_height=height)
 
     def unit_at(self, px: int, py: int) -> int | None:
         """The unit/channel under image pixel (px, py), or None."""
