@@ -311,7 +311,7 @@ class GanTab(QWidget):
         self.quality.add_epoch(epoch, dict(data.get("logs") or {}), load_quality(self.data.run_dir))
         weights = getattr(snap, "weights", {}).get("generator") if snap is not None else None
         if weights is not None:
-            self._weights = (("live", epoch), [np.array(w) for w in weights])
+            self._weights = (("live", epoch), list(weights))  # get_weights() copies, never mutated
         self.request_samples()
 
     # --- jobs: steps and scoring ---------------------------------------------------------

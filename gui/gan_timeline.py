@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
 from gui.image_view import ImageView, tile_images
@@ -13,9 +13,7 @@ from gui.image_view import ImageView, tile_images
 
 class GanTimelineWidget(QWidget):
     """One frame (a grid of fixed-noise samples) per epoch; follows the newest frame while
-    the slider sits at the end. Emits `frame_shown(int)` with the epoch shown."""
-
-    frame_shown = Signal(int)
+    the slider sits at the end."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,7 +84,6 @@ class GanTimelineWidget(QWidget):
         epoch = self._frames[index][0]
         self.view.set_image(self.frame_image(index))
         self.label.setText(f"epoch {epoch} / {self._frames[-1][0]}")
-        self.frame_shown.emit(epoch)
 
     def export_gif(self, path: Path, fps: float = 4.0) -> Path:
         """Write every epoch's frame as an animated GIF."""

@@ -188,11 +188,14 @@ class LatentActionsMixin:
 
         if ev.kind == "start":
             self._live_run = Path(ev.data.get("run_dir", "")) if ev.data.get("run_dir") else None
+            self._live_has_latent = ev.data.get("kind") in ("autoencoder", "vae")
         elif ev.kind == "epoch":
             live = self._live_run or getattr(self.state, "live_run_dir", None)
             view = self.view
             if view is None or live is None or Path(live) != Path(view.run_dir):
-                if self.run_combo.findData(str(live)) < 0:
+                # A live AE/VAE run joins the list once its first epoch is saved; other
+                # kinds never do, so they cost no per-epoch rescan of the runs folder.
+                if self._live_has_latent and self.run_combo.findData(str(live)) < 0:
                     self.refresh_runs()
                 return
             snap = ev.data["snapshot"]

@@ -58,6 +58,7 @@ class LatentTab(LatentActionsMixin, QWidget):
         self._strip: np.ndarray | None = None
         self._load_job: Job | None = None
         self._live_run: Path | None = None
+        self._live_has_latent = True  # until a "start" event says the live run has no latent
         self._classifier_run: str | None = None
         self._build_ui()
         self._workers = {"point": LatestWorker(serve_point, self), "grid": LatestWorker(serve_grid, self),
