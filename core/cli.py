@@ -14,6 +14,8 @@ import sys
 from types import ModuleType
 from typing import Any
 
+from core.progress import first_line
+
 #: (module in core/commands, command name on the command line)
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("train", "train"),
@@ -71,10 +73,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
+    """`first_line`, with a KeyError's message unquoted."""
     if isinstance(exc, KeyError) and len(exc.args) == 1:
         text = str(exc.args[0])
-    return text.splitlines()[0] if text else type(exc).__name__
+        return text.splitlines()[0] if text else type(exc).__name__
+    return first_line(exc)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from core.paths import runs_root
+from core.progress import first_line
 
 SNAPSHOT_DIR = "snapshots"
 CHECKPOINT_DIR = "checkpoints"
@@ -224,8 +225,7 @@ def load_role(run_dir: str | os.PathLike[str], role: str, *, safe_mode: bool = T
     try:
         return k.saving.load_model(path, compile=False, safe_mode=safe_mode)
     except Exception as exc:  # Keras raises many types for a bad archive
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise RunError(f"{path}: cannot load model ({first})") from exc
+        raise RunError(f"{path}: cannot load model ({first_line(exc)})") from exc
 
 
 def snapshot_path(run_dir: str | os.PathLike[str], epoch: int) -> Path:

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from core.paths import runs_root
-from core.progress import ProgressHandle
+from core.progress import ProgressHandle, first_line
 from core.storage import (
     FIXED_NOISE_FILE,
     EpochSnapshot,
@@ -121,8 +121,9 @@ def _new_run_dir(kind: str) -> Path:
 
 
 def _one_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return f"{type(exc).__name__}: {text.splitlines()[0]}" if text else type(exc).__name__
+    """`first_line`, prefixed with the exception's type (engine failures are not user errors)."""
+    text = first_line(exc)
+    return f"{type(exc).__name__}: {text}" if str(exc).strip() else text
 
 
 class TrainingRun:

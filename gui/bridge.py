@@ -26,18 +26,15 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from core.progress import ProgressEvent, ProgressHandle
+from core.progress import ProgressEvent, ProgressHandle, first_line
 
 
 def one_line_error(exc: BaseException) -> str:
     """A user-facing one-line description of an exception (never a traceback)."""
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
     name = type(exc).__name__
-    if not text:
-        return name
-    if name in {"DatasetError", "RunError", "ModelFileError", "UnsafeModelError", "ValueError"}:
-        return text
-    return f"{name}: {text}"
+    if not str(exc).strip() or name in {"DatasetError", "RunError", "ModelFileError", "UnsafeModelError", "ValueError"}:
+        return first_line(exc)
+    return f"{name}: {first_line(exc)}"
 
 
 class Job(QObject):

@@ -15,6 +15,8 @@ from typing import Any
 
 import numpy as np
 
+from core.progress import first_line
+
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register the `activations` sub-command."""
@@ -121,8 +123,7 @@ def run(args: argparse.Namespace) -> int:
         x, source = choose_input(ext, args)
         rows = layer_report(ext, x)
     except Exception as exc:  # every failure is one line for the user
-        text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        print(f"error: {text}", file=sys.stderr)
+        print(f"error: {first_line(exc)}", file=sys.stderr)
         return 2
     if args.json:
         print(json.dumps({"model": model.name, "input": source, "layers": rows}))

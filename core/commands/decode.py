@@ -9,6 +9,8 @@ from typing import Any
 
 import numpy as np
 
+from core.progress import first_line
+
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     """Register the `decode` sub-command."""
@@ -40,12 +42,6 @@ def latent_point(values: list[float], latent_dim: int, run_dir: Path) -> np.ndar
     raise LatentError(f"--z needs {latent_dim} values for this run's {latent_dim}-D latent, got {len(z)}")
 
 
-def one_line(exc: BaseException) -> str:
-    """An exception as one user-facing line."""
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text
-
-
 def load_latent_model(run_dir: Path) -> Any:  # core.latent.LatentModel
     """The run's LatentModel; `LatentError` (one line) for a run without a decoder."""
     from core.latent import LatentError, LatentModel
@@ -57,7 +53,7 @@ def load_latent_model(run_dir: Path) -> Any:  # core.latent.LatentModel
 
 def fail(exc: BaseException) -> int:
     """Print `error: ...` on stderr and return exit code 2."""
-    print(f"error: {one_line(exc)}", file=sys.stderr)
+    print(f"error: {first_line(exc)}", file=sys.stderr)
     return 2
 
 

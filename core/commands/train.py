@@ -12,7 +12,7 @@ import threading
 import time
 from typing import Any, TextIO
 
-from core.progress import ProgressEvent, ProgressHandle
+from core.progress import ProgressEvent, ProgressHandle, first_line
 from core.storage import RunError
 
 EXIT_FAILED = 1
@@ -93,11 +93,6 @@ class TextProgress:
             self._line(str(d["text"]), final=True)
 
 
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
-
-
 def _error(message: str, code: int = EXIT_BAD_INPUT) -> int:
     print(f"error: {message}", file=sys.stderr)
     return code
@@ -154,7 +149,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         training = _make_run(args, handle)
     except (ValueError, OSError, RunError) as exc:  # DatasetError is a ValueError
-        return _error(_first_line(exc))
+        return _error(first_line(exc))
     box: dict[str, Any] = {}
     finished = threading.Event()
 
@@ -181,7 +176,7 @@ def run(args: argparse.Namespace) -> int:
                 handle.cancel()
                 print("\nstopping after the current batch (the last checkpoint is kept)…", file=sys.stderr)
     if "error" in box:
-        return _error(_first_line(box["error"]))
+        return _error(first_line(box["error"]))
     result = box["result"]
     print(_summary(result))
     if interrupted or result.status == "stopped":
