@@ -38,10 +38,10 @@ def usage() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Dispatch to the GUI or to `core.cli.main`; return the exit code."""
+    """Dispatch to the GUI or to `core.cli.dispatch.main`; return the exit code."""
     args = sys.argv[1:] if argv is None else list(argv)
     if args and args[0] in SUBCOMMANDS:
-        from core.cli import main as cli_main
+        from core.cli.dispatch import main as cli_main
 
         return int(cli_main(args))
     if args and args[0] in ("-h", "--help", "help"):

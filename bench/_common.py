@@ -33,7 +33,7 @@ def t10k_source() -> str:
 
 def load_t10k() -> Any:
     """The t10k split as a `Dataset` (80/20 stratified train/test split)."""
-    from core.datasets import DatasetError, load_dataset_cached
+    from core.data.datasets import DatasetError, load_dataset_cached
 
     source = t10k_source()
     try:

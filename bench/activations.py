@@ -27,7 +27,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def _images(n: int) -> np.ndarray:
-    from core.datasets import load_dataset
+    from core.data.datasets import load_dataset
     from core.paths import shared_mnist_dir
 
     folder = shared_mnist_dir()
@@ -57,7 +57,7 @@ def p95(samples: list[float]) -> float:
 
 def time_extractor(model: Any, images: np.ndarray, warmup: int = 5) -> list[float]:
     """Seconds per input change: adapt the image, compute every layer, take the stats."""
-    from core.activations import FeatureExtractor, stats
+    from core.inspect.activations import FeatureExtractor, stats
 
     ext = FeatureExtractor(model)
     out = []
@@ -77,7 +77,7 @@ def time_drawing(model_path: Path, strokes: int) -> list[float]:
     from PySide6.QtWidgets import QApplication
 
     from gui.app_state import AppState
-    from gui.layers_tab import LayersTab
+    from gui.layers.tab import LayersTab
 
     app = QApplication.instance() or QApplication([])
     tab = LayersTab(AppState())

@@ -1,7 +1,7 @@
 """GAN benchmark: engine throughput vs a plain keras-io DCGAN script, grid latency, metric sanity.
 
 Run from the checkout root: `.venv/bin/python bench/gan.py [--quick] [--rounds R]`.
-(a) images/s of `core.training.TrainingRun` (gan_metrics off) against a plain script of the same
+(a) images/s of `core.training.run.TrainingRun` (gan_metrics off) against a plain script of the same
     architecture written the keras-io way (subclassed `train_step`, `fit`), alternated epoch by epoch;
 (b) a 64-sample grid generated and drawn in the real GanTab offscreen;
 (c) MNIST score / Fréchet distance of real-vs-real, the mean image, uniform noise and the GAN
@@ -80,7 +80,7 @@ def throughput(dataset: Any, rounds: int, home: Path) -> dict[str, float]:
     import numpy as np
 
     from core.models import DEFAULTS
-    from core.training import TrainConfig, TrainingRun
+    from core.training.run import TrainConfig, TrainingRun
 
     cfg = TrainConfig(kind="gan", dataset=dataset.source, gan_metrics=False, seed=0)
     engine = TrainingRun(cfg, run_dir=home / "bench_engine", dataset=dataset)
@@ -113,8 +113,8 @@ def grid_latency(run_dir: Path, reps: int = 30) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     from gui.app_state import AppState
-    from gui.gan_backend import SampleRequest
-    from gui.gan_tab import GanTab
+    from gui.gan.backend import SampleRequest
+    from gui.gan.tab import GanTab
 
     _app = QApplication.instance() or QApplication([])  # must outlive the tab
     state = AppState()
@@ -162,10 +162,10 @@ def sanity(dataset: Any, quick: bool, home: Path, samples: int) -> dict[str, Any
     """Score and Fréchet of reference sets and of a GAN after 1, 5 (and 20) epochs."""
     import numpy as np
 
-    from core.gan_quality import score_sets
-    from core.mnist_scorer import load_or_train_scorer
-    from core.sampling import sample
-    from core.training import TrainConfig, TrainingRun
+    from core.gan.quality import score_sets
+    from core.gan.sampling import sample
+    from core.gan.scorer import load_or_train_scorer
+    from core.training.run import TrainConfig, TrainingRun
 
     t = time.perf_counter()
     scorer = load_or_train_scorer(dataset.x_train, dataset.y_train, num_classes=dataset.num_classes)

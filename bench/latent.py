@@ -32,7 +32,7 @@ def p95(values: list[float]) -> float:
 
 def train_vae(home: Path) -> Path:
     """A 1-epoch dense VAE on 2,000 t10k images, in the engine's run layout."""
-    from core.training import TrainConfig, TrainingRun
+    from core.training.run import TrainConfig, TrainingRun
 
     data = load_t10k()
     config = TrainConfig(kind="vae", dataset=data.source, epochs=1, max_train=2000, max_test=2000, latent_dim=2)
@@ -49,7 +49,7 @@ def bench_events(run_dir: Path, n_events: int) -> tuple[list[float], object]:
     from PySide6.QtWidgets import QApplication
 
     from gui.app_state import AppState
-    from gui.latent_tab import LatentTab
+    from gui.latent.tab import LatentTab
 
     app = QApplication.instance() or QApplication([])
     state = AppState()
@@ -112,7 +112,7 @@ def main() -> None:
     os.environ["LATENT_LAB_HOME"] = str(home)
     run_dir = train_vae(home)
     events, view = bench_events(run_dir, args.events)
-    from core.latent import PlaneProjection, decode_grid, grid_points
+    from core.latent.maps import PlaneProjection, decode_grid, grid_points
 
     model = view.model
     rng = np.random.default_rng(0)

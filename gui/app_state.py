@@ -9,8 +9,8 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 if TYPE_CHECKING:
-    from core.datasets import Dataset
-    from core.storage import RunInfo
+    from core.data.datasets import Dataset
+    from core.training.run_folder import RunInfo
 
 MAX_RECENT_RUNS = 8
 
@@ -73,7 +73,7 @@ class AppState(QObject):
     def list_runs(self) -> list[RunInfo]:
         """Past runs under the runs folder, newest first; empty (with a status message) if the
         folder cannot be read, so no tab needs its own guard."""
-        from core.storage import list_runs
+        from core.training.run_folder import list_runs
 
         try:
             return list_runs()

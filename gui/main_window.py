@@ -30,10 +30,10 @@ from gui.app_state import AppState
 from gui.bridge import Job
 
 TAB_SPECS: list[tuple[str, str]] = [
-    ("gui.training_tab", "TrainingTab"),
-    ("gui.layers_tab", "LayersTab"),
-    ("gui.latent_tab", "LatentTab"),
-    ("gui.gan_tab", "GanTab"),
+    ("gui.training", "TrainingTab"),
+    ("gui.layers", "LayersTab"),
+    ("gui.latent", "LatentTab"),
+    ("gui.gan", "GanTab"),
 ]
 MENU_NAMES = ("File", "View", "Tools", "Help")
 WINDOW_TITLE = "Latent Lab"
@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         """Import TensorFlow on a worker (once); `state.engine_ready` fires when done."""
         if self.engine_job is not None or self.state.engine_loaded:
             return
-        from gui.engine_loader import start_engine_loading
+        from gui.engine import start_engine_loading
 
         self.engine_job = start_engine_loading(self.state)
         self.engine_job.succeeded.connect(self._on_engine_job_succeeded)
@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
             self._add_action(self.recent_menu, path.name, lambda _=False, p=path: self.open_run(p))
 
     def _on_state_engine_ready(self) -> None:
-        from gui.engine_loader import freeze_long_lived_objects
+        from gui.engine import freeze_long_lived_objects
 
         QTimer.singleShot(0, freeze_long_lived_objects)
         self.engine_busy.hide()

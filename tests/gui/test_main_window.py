@@ -38,7 +38,7 @@ class ModelFileTab(QWidget):
 @pytest.fixture
 def training_only(monkeypatch: pytest.MonkeyPatch) -> None:
     """Window-level tests use the Training tab alone: faster, and independent of the other tabs."""
-    monkeypatch.setattr(main_window_module, "TAB_SPECS", [("gui.training_tab", "TrainingTab")])
+    monkeypatch.setattr(main_window_module, "TAB_SPECS", [("gui.training.tab", "TrainingTab")])
 
 
 def test_every_capability_has_a_working_tab(qtbot: Any, latent_home: Path) -> None:
@@ -63,7 +63,7 @@ def make_window(qtbot: Any) -> MainWindow:
 def test_tabs_menus_and_status_bar(qtbot: Any, latent_home: Path, errors: list[Any],
                                    monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(main_window_module, "TAB_SPECS",
-                        [("gui.training_tab", "TrainingTab"), (__name__, "ModelFileTab"), (__name__, "NoSuchTab")])
+                        [("gui.training.tab", "TrainingTab"), (__name__, "ModelFileTab"), (__name__, "NoSuchTab")])
     window = make_window(qtbot)
     assert [window.tab_widget.tabText(i) for i in range(3)] == ["Training", "Models", "NoSuchTab"]
     assert isinstance(window.tabs[2], QLabel) and "could not be created" in window.tabs[2].text()
@@ -137,7 +137,7 @@ def test_close_mid_training_stops_cleanly_and_keeps_checkpoint(qtbot: Any, laten
     assert tab.job is not None and tab.job.wait(0.5)  # the worker has returned
     state = json.loads((run_dir / "state.json").read_text())
     assert state["status"] == "stopped" and 1 <= state["epochs_done"] < 300
-    from core.storage import load_role
+    from core.training.run_folder import load_role
 
     model = load_role(run_dir, "classifier")
     assert model.count_params() > 0

@@ -1,0 +1,1 @@
+"""Data sources: Keras downloads, bundled digits, IDX folders and npz files."""

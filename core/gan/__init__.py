@@ -1,0 +1,1 @@
+"""GAN sampling, quality metrics, the MNIST scorer and the Qt-free stepper."""

@@ -1,0 +1,1 @@
+"""Looking inside models: activations, model structure, model files."""

@@ -1,0 +1,1 @@
+"""The latent plane: projections, decoding grids, the latent view of a run."""

@@ -1,0 +1,1 @@
+"""Training: config, the run, its callbacks and the run folder on disk."""

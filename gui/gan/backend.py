@@ -1,0 +1,139 @@
+"""Qt-free work behind the GAN tab: one generator copy serving sample requests, and run loading.
+
+`GanSampleBackend` is the function a `gui.bridge.LatestWorker` runs: every call happens on
+that worker's thread, so the generator copy it owns has one owner. A `SampleRequest`
+carries the whole view state (grid noise, interpolation ends, walk, enlarged cell), so
+"latest wins" never loses part of it.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+
+@dataclass
+class SampleRequest:
+    """Everything the GAN tab wants drawn, captured on the GUI thread."""
+
+    run_dir: Path
+    grid_z: np.ndarray
+    weights_key: Any = None
+    weights: list[np.ndarray] | None = None
+    strip: tuple[np.ndarray, np.ndarray, int, str] | None = None
+    walk_z: np.ndarray | None = None
+    enlarge: int | None = None
+    train_images: np.ndarray | None = None
+
+
+@dataclass
+class SampleResult:
+    """Generated images for one `SampleRequest`."""
+
+    grid: np.ndarray
+    strip: np.ndarray | None = None
+    walk: np.ndarray | None = None
+    enlarged: np.ndarray | None = None
+    nearest_index: int | None = None
+    nearest_image: np.ndarray | None = None
+    elapsed_ms: float = 0.0
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+class GanSampleBackend:
+    """Owns one generator copy; loads it from a run folder and applies live weights."""
+
+    def __init__(self) -> None:
+        self._run_dir: Path | None = None
+        self._generator: Any = None
+        self._sampler: Any = None
+        self._weights_key: Any = None
+
+    def _ensure(self, request: SampleRequest) -> None:
+        from core.gan.sampling import make_sampler
+        from core.training.run_folder import load_role
+
+        if self._run_dir != request.run_dir or self._generator is None:
+            self._generator = load_role(request.run_dir, "generator")
+            self._sampler = make_sampler(self._generator)
+            self._run_dir = request.run_dir
+            self._weights_key = None
+        if request.weights is not None and request.weights_key != self._weights_key:
+            self._generator.set_weights(request.weights)
+            self._weights_key = request.weights_key
+
+    def __call__(self, request: SampleRequest) -> SampleResult:
+        from core.gan.sampling import interpolate, nearest_real
+
+        start = time.perf_counter()
+        self._ensure(request)
+        z = [np.asarray(request.grid_z, np.float32)]
+        if request.strip is not None:
+            za, zb, steps, method = request.strip
+            z.append(interpolate(za, zb, steps, method))
+        if request.walk_z is not None:
+            z.append(np.asarray(request.walk_z, np.float32))
+        images = self._sampler(np.concatenate(z))
+        n = len(z[0])
+        result = SampleResult(grid=images[:n])
+        offset = n
+        if request.strip is not None:
+            result.strip = images[offset: offset + len(z[1])]
+            offset += len(z[1])
+        if request.walk_z is not None:
+            result.walk = images[offset:]
+        if request.enlarge is not None and 0 <= request.enlarge < n:
+            result.enlarged = result.grid[request.enlarge]
+            if request.train_images is not None and len(request.train_images):
+                idx = nearest_real(result.enlarged, request.train_images)
+                result.nearest_index = idx
+                result.nearest_image = np.asarray(request.train_images[idx])
+        result.elapsed_ms = (time.perf_counter() - start) * 1000.0
+        return result
+
+
+@dataclass
+class GanRunData:
+    """What the tab shows of a saved GAN run, loaded off the GUI thread."""
+
+    run_dir: Path
+    info: Any
+    latent_dim: int
+    train_images: np.ndarray
+    dataset_name: str
+    frames: list[tuple[int, np.ndarray]]
+    quality: list[dict[str, Any]]
+
+
+def load_gan_run(run_dir: Path, *, handle: Any = None, dataset: Any = None) -> GanRunData:
+    """Read a GAN run: config, history, timeline frames, quality records, training images."""
+    from core.gan.quality import load_quality
+    from core.training.run_folder import load_run_info, load_snapshots
+
+    info = load_run_info(run_dir)
+    if info.kind != "gan":
+        raise ValueError(f"{Path(run_dir).name} is a {info.kind} run, not a GAN run")
+    if handle is not None:
+        handle.message("Loading the run's dataset…")
+    if dataset is None or dataset.source != info.config.get("dataset"):
+        from core.data.datasets import load_dataset_cached
+
+        dataset = load_dataset_cached(str(info.config.get("dataset", "digits")))
+    frames = [(s.epoch, s.gan_samples) for s in load_snapshots(run_dir) if s.gan_samples is not None]
+    latent_dim = int(info.config.get("latent_dim") or 64)
+    return GanRunData(run_dir=Path(run_dir), info=info, latent_dim=latent_dim,
+                      train_images=dataset.x_train, dataset_name=dataset.name, frames=frames,
+                      quality=load_quality(run_dir))
+
+
+def score_for_tab(run_dir: Path, samples: int = 1000, *, handle: Any = None) -> dict[str, Any]:
+    """`score` command's metrics for the tab (trains or loads the cached scorer)."""
+    from core.cli.score import score_run
+
+    if handle is not None:
+        handle.message("Scoring samples (the first time trains the small classifier)…")
+    return score_run(Path(run_dir), None, samples)

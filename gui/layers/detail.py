@@ -1,0 +1,73 @@
+"""The Layers tab's detail panel: one unit or feature map enlarged, and the test images
+that activate it most."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from gui.layers.activation_views import heat_rgb
+from gui.widgets.image_view import ImageView, tile_images
+
+
+class UnitDetailWidget(QWidget):
+    """Shows the clicked unit (value, or the enlarged feature map) and its top test images."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel("Click a unit or feature map to enlarge it and find the test images that activate it most.")
+        self.title.setWordWrap(True)
+        self.unit_view = ImageView(min_size=72)
+        self.unit_view.setMaximumWidth(200)
+        self.top_view = ImageView(min_size=72)
+        self.top_label = QLabel("")
+        self.top_label.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.unit_view, 1)
+        col = QVBoxLayout()
+        col.addWidget(self.top_view, 1)
+        col.addWidget(self.top_label)
+        row.addLayout(col, 2)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(2, 2, 2, 2)
+        lay.addWidget(self.title)
+        lay.addLayout(row, 1)
+        self.top_indices: np.ndarray | None = None
+
+    def clear(self) -> None:
+        """Forget the selection (a new model was loaded)."""
+        self.unit_view.set_image(None)
+        self.top_view.set_image(None)
+        self.top_label.setText("")
+        self.top_indices = None
+
+    def show_unit(self, layer: str, unit: int, output: np.ndarray) -> None:
+        """Show unit/channel `unit` of `output` (one layer's output for the current input)."""
+        out = np.asarray(output, np.float32)
+        if out.ndim == 3 and out.shape[-1] > 1:
+            fmap = out[..., unit]
+            lo, hi = min(0.0, float(fmap.min())), float(fmap.max())
+            self.unit_view.set_image(heat_rgb(fmap, lo, hi))
+            self.title.setText(f"{layer}, feature map {unit}: mean {fmap.mean():.3g}, max {fmap.max():.3g}")
+        else:
+            flat = out.reshape(-1)
+            value = float(flat[unit])
+            lo, hi = min(0.0, float(flat.min())), float(flat.max())
+            self.unit_view.set_image(heat_rgb(np.full((8, 8), value), lo, hi))
+            self.title.setText(f"{layer}, unit {unit}: {value:.4g} (layer range {flat.min():.3g} … {flat.max():.3g})")
+        self.unit_view.set_placeholder("")
+
+    def set_message(self, text: str) -> None:
+        """A one-line note under the top images (searching…, errors)."""
+        self.top_label.setText(text)
+
+    def show_top(self, dataset: Any, indices: np.ndarray, scores: np.ndarray) -> None:
+        """Show the top-activating test images with their labels and scores."""
+        self.top_indices = np.asarray(indices)
+        imgs = np.asarray(dataset.x_test)[self.top_indices]
+        self.top_view.set_image(tile_images(imgs, cols=min(len(imgs), 9), pad=1, pad_value=0.35))
+        names = dataset.class_names
+        parts = [f"#{int(i)} ({names[int(dataset.y_test[i])]}): {s:.3g}" for i, s in zip(self.top_indices, scores, strict=False)]
+        self.top_label.setText("Most activating test images: " + ", ".join(parts))

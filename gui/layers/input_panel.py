@@ -1,0 +1,238 @@
+"""The Layers tab's input chooser: a dataset image, a drawing, or a latent vector."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.widgets.drawing_pad import DrawingPadWidget
+from gui.widgets.image_view import ImageView
+
+MODES = ("Dataset image", "Draw", "Latent vector")
+MAX_SLIDERS = 8
+
+
+class LayersInputWidget(QWidget):
+    """Emits `input_changed(kind, array)`: kind "image" with an (H, W) float array in [0, 1],
+    or "vector" with a 1-D latent vector."""
+
+    input_changed = Signal(str, object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.dataset: Any = None
+        self._rng = np.random.default_rng(0)
+        self.latent = np.zeros(2, np.float32)
+        self.mode_combo = QComboBox()
+        self.mode_combo.addItems(MODES)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._build_dataset_page())
+        self.stack.addWidget(self._build_draw_page())
+        self.stack.addWidget(self._build_latent_page())
+        self.preview = ImageView(min_size=84)
+        self.preview.set_placeholder("no input")
+        self.preview.setMaximumHeight(140)
+        self.caption = QLabel("")
+        self.caption.setWordWrap(True)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(QLabel("<b>Input</b>"))
+        lay.addWidget(self.mode_combo)
+        lay.addWidget(self.stack, 1)
+        lay.addWidget(self.preview)
+        lay.addWidget(self.caption)
+        self.mode_combo.currentIndexChanged.connect(self._on_mode_combo_changed)
+
+    # --- pages -----------------------------------------------------------------------
+    def _build_dataset_page(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.index_spin = QSpinBox()
+        self.index_spin.setRange(0, 0)
+        self.class_combo = QComboBox()
+        self.class_combo.addItem("any class", -1)
+        self.random_button = QPushButton("Random")
+        form.addRow("Test image", self.index_spin)
+        form.addRow("Class", self.class_combo)
+        form.addRow(self.random_button)
+        self.dataset_note = QLabel("No dataset loaded yet: draw instead.")
+        self.dataset_note.setWordWrap(True)
+        form.addRow(self.dataset_note)
+        self.index_spin.valueChanged.connect(self._on_index_spin_changed)
+        self.class_combo.currentIndexChanged.connect(self._on_class_combo_changed)
+        self.random_button.clicked.connect(self._on_random_button_clicked)
+        return page
+
+    def _build_draw_page(self) -> QWidget:
+        page = QWidget()
+        lay = QVBoxLayout(page)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.pad = DrawingPadWidget(28)
+        self.clear_button = QPushButton("Clear")
+        self.brush_slider = QSlider(Qt.Orientation.Horizontal)
+        self.brush_slider.setRange(5, 50)
+        self.brush_slider.setValue(int(self.pad.brush_width() * 10))
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Brush"))
+        row.addWidget(self.brush_slider, 1)
+        row.addWidget(self.clear_button)
+        lay.addWidget(self.pad, 1)
+        lay.addLayout(row)
+        self.pad.drawn.connect(self._on_pad_drawn)
+        self.clear_button.clicked.connect(self.pad.clear)
+        self.brush_slider.valueChanged.connect(self._on_brush_slider_changed)
+        return page
+
+    def _build_latent_page(self) -> QWidget:
+        page = QWidget()
+        self.latent_form = QFormLayout(page)
+        self.latent_spins: list[QDoubleSpinBox] = []
+        self.latent_random = QPushButton("Random normal")
+        self.latent_random.clicked.connect(self._on_latent_random_clicked)
+        self.latent_form.addRow(self.latent_random)
+        self.set_latent_dim(2)
+        return page
+
+    # --- public API ------------------------------------------------------------------
+    def set_dataset(self, dataset: Any) -> None:
+        """Use `dataset`'s test split for dataset images (None: drawing only)."""
+        self.dataset = dataset
+        self.class_combo.blockSignals(True)
+        self.class_combo.clear()
+        self.class_combo.addItem("any class", -1)
+        if dataset is not None:
+            for i, name in enumerate(dataset.class_names):
+                self.class_combo.addItem(str(name), i)
+            self.index_spin.setRange(0, len(dataset.x_test) - 1)
+            side = int(dataset.image_shape[0])
+            self.dataset_note.setText(f"{dataset.name}: {len(dataset.x_test)} test images")
+            if side != self.pad.pad_size:
+                self._replace_pad(side)
+        else:
+            self.dataset_note.setText("No dataset loaded yet: draw instead.")
+        self.class_combo.blockSignals(False)
+        if self.mode() == "image" and self.mode_combo.currentIndex() == 0:
+            self.emit_current()
+
+    def _replace_pad(self, side: int) -> None:
+        old = self.pad
+        self.pad = DrawingPadWidget(side)
+        self.pad.set_brush_width(self.brush_slider.value() / 10 * max(side / 28, 0.55))
+        self.pad.drawn.connect(self._on_pad_drawn)
+        self.clear_button.clicked.disconnect()
+        self.clear_button.clicked.connect(self.pad.clear)
+        old.parentWidget().layout().replaceWidget(old, self.pad)
+        old.deleteLater()
+
+    def set_latent_dim(self, dim: int) -> None:
+        """Show up to `MAX_SLIDERS` spin boxes for a `dim`-D latent vector."""
+        if dim == self.latent.size and self.latent_spins:
+            return
+        self.latent = np.zeros(dim, np.float32)
+        for spin in self.latent_spins:
+            self.latent_form.removeRow(spin)
+        self.latent_spins = []
+        for i in range(min(dim, MAX_SLIDERS)):
+            spin = QDoubleSpinBox()
+            spin.setRange(-4.0, 4.0)
+            spin.setSingleStep(0.25)
+            spin.valueChanged.connect(self._on_latent_spin_changed)
+            self.latent_form.insertRow(i, f"z[{i}]", spin)
+            self.latent_spins.append(spin)
+
+    def set_mode(self, index: int) -> None:
+        """0 dataset image, 1 draw, 2 latent vector."""
+        self.mode_combo.setCurrentIndex(index)
+
+    def mode(self) -> str:
+        """"vector" in latent mode, else "image"."""
+        return "vector" if self.mode_combo.currentIndex() == 2 else "image"
+
+    def current(self) -> tuple[str, np.ndarray | None]:
+        """The current (kind, array) without emitting."""
+        i = self.mode_combo.currentIndex()
+        if i == 2:
+            return "vector", self.latent.copy()
+        if i == 1:
+            return "image", self.pad.image()
+        if self.dataset is None:
+            return "image", None
+        return "image", np.asarray(self.dataset.x_test[self.index_spin.value()], np.float32)[..., 0]
+
+    def emit_current(self) -> None:
+        """Show and emit the current input."""
+        kind, arr = self.current()
+        self._show(kind, arr)
+        if arr is not None:
+            self.input_changed.emit(kind, arr)
+
+    def _show(self, kind: str, arr: np.ndarray | None) -> None:
+        if kind == "image":
+            self.preview.set_image(arr)
+            if arr is not None and self.mode_combo.currentIndex() == 0 and self.dataset is not None:
+                label = self.dataset.class_names[int(self.dataset.y_test[self.index_spin.value()])]
+                self.caption.setText(f"test image {self.index_spin.value()}, label {label}")
+            elif arr is not None:
+                self.caption.setText("your drawing (centred like MNIST)")
+        else:
+            self.preview.set_image(None)
+            self.caption.setText("z = [" + ", ".join(f"{v:.2f}" for v in arr[:8]) + (", …]" if arr.size > 8 else "]"))
+
+    # --- slots -----------------------------------------------------------------------
+    def _on_mode_combo_changed(self, index: int) -> None:
+        self.stack.setCurrentIndex(index)
+        self.emit_current()
+
+    def _on_index_spin_changed(self, _value: int) -> None:
+        if self.mode_combo.currentIndex() == 0:
+            self.emit_current()
+
+    def _on_class_combo_changed(self, _index: int) -> None:
+        self._on_random_button_clicked()
+
+    def _on_random_button_clicked(self) -> None:
+        if self.dataset is None:
+            return
+        wanted = self.class_combo.currentData()
+        pool = np.arange(len(self.dataset.y_test)) if wanted in (None, -1) else np.nonzero(self.dataset.y_test == wanted)[0]
+        if pool.size:
+            self.mode_combo.setCurrentIndex(0)
+            self.index_spin.setValue(int(self._rng.choice(pool)))
+
+    def _on_pad_drawn(self, arr: np.ndarray) -> None:
+        if self.mode_combo.currentIndex() == 1:
+            self._show("image", arr)
+            self.input_changed.emit("image", arr)
+
+    def _on_brush_slider_changed(self, value: int) -> None:
+        self.pad.set_brush_width(value / 10 * max(self.pad.pad_size / 28, 0.55))
+
+    def _on_latent_spin_changed(self, _value: float) -> None:
+        for i, spin in enumerate(self.latent_spins):
+            self.latent[i] = spin.value()
+        if self.mode_combo.currentIndex() == 2:
+            self.emit_current()
+
+    def _on_latent_random_clicked(self) -> None:
+        self.latent = self._rng.standard_normal(self.latent.size).astype(np.float32)
+        for spin, v in zip(self.latent_spins, self.latent, strict=False):
+            spin.blockSignals(True)
+            spin.setValue(float(v))
+            spin.blockSignals(False)
+        self.mode_combo.setCurrentIndex(2)
+        self.emit_current()

@@ -1,0 +1,1 @@
+"""Widgets shared by the tabs: image view, plot canvas, drawing pad."""
