@@ -10,15 +10,6 @@ from __future__ import annotations
 
 import sys
 
-SUBCOMMANDS = {
-    "train": "train a model and write a run folder",
-    "activations": "save a layer's activations for an image",
-    "decode": "decode latent points with a run's decoder",
-    "latent-grid": "render a grid of decoded latent points",
-    "sample": "sample images from a GAN run",
-    "score": "score GAN samples with the MNIST scorer",
-}
-
 HELP = """usage: main.py [gui] | main.py <command> [options]
 
 Latent Lab: train an MNIST classifier, autoencoder, VAE and GAN live; inspect layers,
@@ -33,14 +24,19 @@ commands (run `main.py <command> --help` for their options):
 
 def usage() -> str:
     """The top-level help text."""
-    rows = "\n".join(f"  {name:<12} {text}" for name, text in SUBCOMMANDS.items())
+    from core.cli.dispatch import COMMANDS
+
+    rows = "\n".join(f"  {name:<12} {text}" for name, _, text in COMMANDS)
     return HELP.format(commands=f"  {'gui':<12} start the desktop app (default)\n{rows}")
 
 
 def main(argv: list[str] | None = None) -> int:
     """Dispatch to the GUI or to `core.cli.dispatch.main`; return the exit code."""
+    from core.cli.dispatch import command_names
+    from core.cli.errors import EXIT_BAD_INPUT
+
     args = sys.argv[1:] if argv is None else list(argv)
-    if args and args[0] in SUBCOMMANDS:
+    if args and args[0] in command_names():
         from core.cli.dispatch import main as cli_main
 
         return int(cli_main(args))
@@ -55,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_app(args[1:])
     print(f"error: unknown command {args[0]!r}; run `main.py --help` for the list", file=sys.stderr)
-    return 2
+    return EXIT_BAD_INPUT
 
 
 if __name__ == "__main__":

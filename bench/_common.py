@@ -33,7 +33,8 @@ def t10k_source() -> str:
 
 def load_t10k() -> Any:
     """The t10k split as a `Dataset` (80/20 stratified train/test split)."""
-    from core.data.datasets import DatasetError, load_dataset_cached
+    from core.data.dataset import DatasetError
+    from core.data.sources import load_dataset_cached
 
     source = t10k_source()
     try:

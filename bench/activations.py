@@ -27,7 +27,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def _images(n: int) -> np.ndarray:
-    from core.data.datasets import load_dataset
+    from core.data.sources import load_dataset
     from core.paths import shared_mnist_dir
 
     folder = shared_mnist_dir()

@@ -80,7 +80,8 @@ def throughput(dataset: Any, rounds: int, home: Path) -> dict[str, float]:
     import numpy as np
 
     from core.models import DEFAULTS
-    from core.training.run import TrainConfig, TrainingRun
+    from core.training.config import TrainConfig
+    from core.training.run import TrainingRun
 
     cfg = TrainConfig(kind="gan", dataset=dataset.source, gan_metrics=False, seed=0)
     engine = TrainingRun(cfg, run_dir=home / "bench_engine", dataset=dataset)
@@ -165,7 +166,8 @@ def sanity(dataset: Any, quick: bool, home: Path, samples: int) -> dict[str, Any
     from core.gan.quality import score_sets
     from core.gan.sampling import sample
     from core.gan.scorer import load_or_train_scorer
-    from core.training.run import TrainConfig, TrainingRun
+    from core.training.config import TrainConfig
+    from core.training.run import TrainingRun
 
     t = time.perf_counter()
     scorer = load_or_train_scorer(dataset.x_train, dataset.y_train, num_classes=dataset.num_classes)

@@ -32,7 +32,8 @@ def p95(values: list[float]) -> float:
 
 def train_vae(home: Path) -> Path:
     """A 1-epoch dense VAE on 2,000 t10k images, in the engine's run layout."""
-    from core.training.run import TrainConfig, TrainingRun
+    from core.training.config import TrainConfig
+    from core.training.run import TrainingRun
 
     data = load_t10k()
     config = TrainConfig(kind="vae", dataset=data.source, epochs=1, max_train=2000, max_test=2000, latent_dim=2)
@@ -112,7 +113,8 @@ def main() -> None:
     os.environ["LATENT_LAB_HOME"] = str(home)
     run_dir = train_vae(home)
     events, view = bench_events(run_dir, args.events)
-    from core.latent.maps import PlaneProjection, decode_grid, grid_points
+    from core.latent.model import decode_grid
+    from core.latent.plane import PlaneProjection, grid_points
 
     model = view.model
     rng = np.random.default_rng(0)

@@ -55,7 +55,8 @@ def plain(dataset: Any) -> tuple[float, float]:
 def engine(dataset: Any, runs: Path, i: int) -> tuple[float, float, int]:
     """The app's engine; returns (training images per second, test accuracy, events seen)."""
     from core.progress import ProgressHandle
-    from core.training.run import TrainConfig, TrainingRun
+    from core.training.config import TrainConfig
+    from core.training.run import TrainingRun
 
     events: list[str] = []
     handle = ProgressHandle(lambda e: events.append(e.kind))

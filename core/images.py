@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from core.training.run_folder import atomic_write_bytes
+from core.atomic import atomic_write_bytes
 
 
 def to_uint8(image: np.ndarray) -> np.ndarray:
@@ -53,12 +53,6 @@ def tile(images: np.ndarray | Sequence[np.ndarray], cols: int | None = None,
     return grid
 
 
-def _atomic_write(path: str | os.PathLike[str], data: bytes) -> Path:
-    """`core.training.run_folder.atomic_write_bytes`, returning the path written."""
-    atomic_write_bytes(path, data)
-    return Path(path)
-
-
 def _pil(image: np.ndarray, scale: int) -> Any:  # a PIL.Image.Image
     from PIL import Image
 
@@ -75,7 +69,8 @@ def save_png(image: np.ndarray, path: str | os.PathLike[str], scale: int = 1) ->
     """Save one image as an 8-bit PNG (grey stays mode "L"), `scale`x nearest-neighbour; atomic."""
     buf = io.BytesIO()
     _pil(image, int(scale)).save(buf, format="PNG")
-    return _atomic_write(path, buf.getvalue())
+    atomic_write_bytes(path, buf.getvalue())
+    return Path(path)
 
 
 def save_gif(frames: Sequence[np.ndarray], path: str | os.PathLike[str], fps: float = 10,
@@ -94,4 +89,5 @@ def save_gif(frames: Sequence[np.ndarray], path: str | os.PathLike[str], fps: fl
     buf = io.BytesIO()
     pils[0].save(buf, format="GIF", save_all=True, append_images=pils[1:],
                  duration=max(20, int(round(1000.0 / fps))), loop=0, disposal=1)
-    return _atomic_write(path, buf.getvalue())
+    atomic_write_bytes(path, buf.getvalue())
+    return Path(path)

@@ -8,12 +8,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
-def first_line(exc: BaseException) -> str:
-    """An exception as one user-facing line: its message's first line, else its type name."""
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
-
-
 class CancelledError(Exception):
     """Raised by a job that noticed its handle was cancelled and cannot return a partial result."""
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 import threading
 from types import ModuleType
 from typing import Any
@@ -32,8 +31,3 @@ def keras() -> Any:
     import keras as _keras
 
     return _keras
-
-
-def is_loaded() -> bool:
-    """Whether TensorFlow has already been imported in this process."""
-    return "tensorflow" in sys.modules and "keras" in sys.modules

@@ -26,15 +26,14 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from core.progress import ProgressEvent, ProgressHandle, first_line
+from core.errors import describe_error
+from core.progress import ProgressEvent, ProgressHandle
 
 
 def one_line_error(exc: BaseException) -> str:
-    """A user-facing one-line description of an exception (never a traceback)."""
-    name = type(exc).__name__
-    if not str(exc).strip() or name in {"DatasetError", "RunError", "ModelFileError", "UnsafeModelError", "ValueError"}:
-        return first_line(exc)
-    return f"{name}: {first_line(exc)}"
+    """A user-facing one-line description of an exception (never a traceback): a
+    `core.errors.UserError`'s first line as is, any other exception as "TypeName: first line"."""
+    return describe_error(exc)
 
 
 class Job(QObject):

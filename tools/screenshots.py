@@ -49,7 +49,8 @@ def _source_and_slice() -> tuple[str, int | None]:
 
 def _train_headless(kind: str, epochs: int, **extra: Any) -> Path:
     """Train a run with the engine directly (blocking) and return its folder."""
-    from core.training.run import TrainConfig, TrainingRun
+    from core.training.config import TrainConfig
+    from core.training.run import TrainingRun
 
     source, _ = _source_and_slice()
     run = TrainingRun(TrainConfig(kind=kind, dataset=source, epochs=epochs, **extra))

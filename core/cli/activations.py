@@ -9,19 +9,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from core.progress import first_line
+from core.cli.errors import CommandError
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
+def add_parser(subparsers: argparse._SubParsersAction, help_text: str) -> None:
     """Register the `activations` sub-command."""
     p = subparsers.add_parser(
-        "activations", help="every layer's output statistics for one input",
+        "activations", help=help_text,
         description="Build the functional-API feature extractor of a .keras model and print each "
                     "layer's output shape and mean/std/min/max for one input.")
     p.add_argument("model_file", metavar="MODEL_FILE", type=Path, help="a .keras model file")
@@ -37,7 +36,6 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--allow-unsafe", action="store_true",
                    help="load files containing code (Lambda layers); only for files you trust")
-    p.set_defaults(func=run)
 
 
 def _default_source(pixels: int) -> str:
@@ -57,9 +55,9 @@ def image_from_png(path: Path, side: int) -> np.ndarray:
         with Image.open(path) as im:
             grey = im.convert("L").resize((side, side), Image.Resampling.LANCZOS)
     except FileNotFoundError:
-        raise ValueError(f"{path.name}: image file not found") from None
+        raise CommandError(f"{path.name}: image file not found") from None
     except (UnidentifiedImageError, OSError) as exc:
-        raise ValueError(f"{path.name}: not a readable image ({type(exc).__name__})") from None
+        raise CommandError(f"{path.name}: not a readable image ({type(exc).__name__})") from None
     arr = np.asarray(grey, dtype=np.float32) / 255.0
     return 1.0 - arr if arr.mean() > 0.5 else arr  # dark ink on white paper -> MNIST style
 
@@ -70,22 +68,22 @@ def choose_input(ext: Any, args: argparse.Namespace) -> tuple[np.ndarray, str]:
     pixels = int(np.prod([s for s in shape if s is not None])) if shape else 0
     if args.latent is not None or (args.image is None and args.dataset is None and ext.input_kind() == "vector"):
         if len(shape) != 1 or shape[0] is None:
-            raise ValueError(f"model '{ext.model.name}' takes inputs of shape {shape}, not a latent vector")
+            raise CommandError(f"model '{ext.model.name}' takes inputs of shape {shape}, not a latent vector")
         if args.latent is not None:
             if len(args.latent) != shape[0]:
-                raise ValueError(f"--latent needs {shape[0]} values for this model, got {len(args.latent)}")
+                raise CommandError(f"--latent needs {shape[0]} values for this model, got {len(args.latent)}")
             return np.asarray(args.latent, np.float32), "latent vector (given)"
         z = np.random.default_rng(args.seed).standard_normal(int(shape[0])).astype(np.float32)
         return z, f"latent vector (standard normal, seed {args.seed})"
     if args.image is not None:
         side = int(round(pixels ** 0.5)) if len(shape) == 1 else int(shape[0])
         return ext.adapt_input(image_from_png(args.image, side)), f"image {args.image.name}"
-    from core.data.datasets import load_dataset
+    from core.data.sources import load_dataset
 
     source = args.dataset or _default_source(pixels)
     data = load_dataset(source)
     if not 0 <= args.index < len(data.x_test):
-        raise ValueError(f"--index {args.index} is outside the {len(data.x_test)} test images of {data.name}")
+        raise CommandError(f"--index {args.index} is outside the {len(data.x_test)} test images of {data.name}")
     return ext.adapt_input(data.x_test[args.index]), f"{data.name} test image {args.index} (label {int(data.y_test[args.index])})"
 
 
@@ -113,18 +111,15 @@ def _print_table(model_name: str, source: str, rows: list[dict[str, Any]]) -> No
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run the command; 0 on success, 2 with one line on stderr for any user error."""
-    try:
-        from core.inspect.activations import FeatureExtractor
-        from core.inspect.model_files import load_model_file
+    """Print the layer table (or JSON); a refused or broken model file, or bad input, raises a
+    `UserError` (exit code 2)."""
+    from core.inspect.activations import FeatureExtractor
+    from core.inspect.model_files import load_model_file
 
-        model = load_model_file(args.model_file, allow_unsafe=getattr(args, "allow_unsafe", False))
-        ext = FeatureExtractor(model)
-        x, source = choose_input(ext, args)
-        rows = layer_report(ext, x)
-    except Exception as exc:  # every failure is one line for the user
-        print(f"error: {first_line(exc)}", file=sys.stderr)
-        return 2
+    model = load_model_file(args.model_file, allow_unsafe=getattr(args, "allow_unsafe", False))
+    ext = FeatureExtractor(model)
+    x, source = choose_input(ext, args)
+    rows = layer_report(ext, x)
     if args.json:
         print(json.dumps({"model": model.name, "input": source, "layers": rows}))
     else:

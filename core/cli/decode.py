@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from core.progress import first_line
 
-
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
+def add_parser(subparsers: argparse._SubParsersAction, help_text: str) -> None:
     """Register the `decode` sub-command."""
     p = subparsers.add_parser(
-        "decode", help="decode one latent point of an AE/VAE run into a PNG",
+        "decode", help=help_text,
         description="Decode one latent point into an 8-bit grayscale PNG at the image size "
                     "(pixel = round(255 x decoder output)).")
     p.add_argument("run_dir", metavar="RUN_DIR", type=Path, help="an autoencoder or VAE run folder")
@@ -24,51 +21,49 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                         "on the PCA plane of the last epoch's probe codes")
     p.add_argument("--out", type=Path, default=None, help="PNG path (default RUN_DIR/decoded.png)")
     p.add_argument("--scale", type=int, default=1, help="enlarge by this integer factor (default 1)")
-    p.set_defaults(func=run)
 
 
 def latent_point(values: list[float], latent_dim: int, run_dir: Path) -> np.ndarray:
     """The latent vector for `--z`: as given, or through the PCA plane of the probe codes."""
-    from core.latent.maps import LatentError, PlaneProjection, load_history
+    from core.latent.plane import LatentError, PlaneProjection
 
     z = np.asarray(values, np.float32)
     if len(z) == latent_dim:
         return z
     if len(z) == 2 and latent_dim > 2:
-        frames = load_history(run_dir)
-        if not frames:
+        probe = last_probe_codes(run_dir)
+        if probe is None:
             raise LatentError(f"--z X Y needs snapshots to find the PCA plane; give {latent_dim} values")
-        return PlaneProjection.fit(frames[-1].z).from_plane(z)
+        return PlaneProjection.fit(probe).from_plane(z)
     raise LatentError(f"--z needs {latent_dim} values for this run's {latent_dim}-D latent, got {len(z)}")
 
 
-def load_latent_model(run_dir: Path) -> Any:  # core.latent.maps.LatentModel
+def last_probe_codes(run_dir: Path) -> np.ndarray | None:
+    """The probe set's latent codes after the run's last recorded epoch (None without snapshots)."""
+    from core.training.run_folder import latest_snapshot
+
+    snap = latest_snapshot(run_dir)
+    return None if snap is None or snap.probe_z is None else np.asarray(snap.probe_z)
+
+
+def load_latent_model(run_dir: Path) -> Any:  # core.latent.model.LatentModel
     """The run's LatentModel; `LatentError` (one line) for a run without a decoder."""
-    from core.latent.maps import LatentError, LatentModel
+    from core.latent.model import LatentModel
+    from core.latent.plane import LatentError
 
     if not run_dir.is_dir():
         raise LatentError(f"{run_dir}: no such run folder")
     return LatentModel.from_run(run_dir)
 
 
-def fail(exc: BaseException) -> int:
-    """Print `error: ...` on stderr and return exit code 2."""
-    print(f"error: {first_line(exc)}", file=sys.stderr)
-    return 2
-
-
 def run(args: argparse.Namespace) -> int:
-    """Decode, save, print the PNG path; one-line error and exit 2 on a bad run or point."""
+    """Decode, save, print the PNG path; bad input raises a `UserError` (exit code 2)."""
     from core.images import save_png
-    from core.training.run_folder import RunError
 
-    try:
-        model = load_latent_model(args.run_dir)
-        z = latent_point(list(args.z), model.latent_dim, args.run_dir)
-        image = model.decode(z[None])[0]
-        out = args.out or args.run_dir / "decoded.png"
-        save_png(image, out, scale=max(1, int(args.scale)))
-    except (ValueError, RunError, OSError) as exc:  # LatentError is a ValueError
-        return fail(exc)
+    model = load_latent_model(args.run_dir)
+    z = latent_point(list(args.z), model.latent_dim, args.run_dir)
+    image = model.decode(z[None])[0]
+    out = args.out or args.run_dir / "decoded.png"
+    save_png(image, out, scale=max(1, int(args.scale)))
     print(out)
     return 0

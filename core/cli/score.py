@@ -9,25 +9,25 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
+from core.cli.errors import CommandError
 
-def add_parser(subparsers: Any) -> None:
+
+def add_parser(subparsers: Any, help_text: str) -> None:
     """Register the `score` sub-command."""
-    p = subparsers.add_parser("score", help="MNIST score, Fréchet distance and class histogram of a GAN run")
+    p = subparsers.add_parser("score", help=help_text)
     p.add_argument("run_dir", type=Path, help="a GAN run folder (holds generator.keras)")
     p.add_argument("--dataset", default=None, help="dataset source (default: the run's dataset)")
     p.add_argument("--samples", type=int, default=1000, help="generated samples to score (default 1000)")
     p.add_argument("--seed", type=int, default=0, help="noise seed (default 0)")
-    p.set_defaults(func=run)
 
 
 def score_run(run_dir: Path, dataset_source: str | None = None, samples: int = 1000,
               seed: int = 0) -> dict[str, Any]:
     """The metrics dict of `run_dir`'s generator, the real test images and the mean image."""
-    from core.data.datasets import load_dataset
+    from core.data.sources import load_dataset
     from core.gan.quality import score_sets
     from core.gan.sampling import sample
     from core.gan.scorer import load_or_train_scorer
@@ -35,14 +35,14 @@ def score_run(run_dir: Path, dataset_source: str | None = None, samples: int = 1
 
     info = load_run_info(run_dir)
     if info.kind != "gan":
-        raise ValueError(f"{run_dir}: this is a {info.kind} run, not a GAN run")
+        raise CommandError(f"{run_dir}: this is a {info.kind} run, not a GAN run")
     run_source = str(info.config.get("dataset", "digits"))
     source = dataset_source or run_source
     dataset = load_dataset(source)
     generator = load_role(run_dir, "generator")
     images = sample(generator, samples, seed)
     if images.shape[1:] != dataset.image_shape:
-        raise ValueError(f"the generator makes {images.shape[1:3]} images but {source} has "
+        raise CommandError(f"the generator makes {images.shape[1:3]} images but {source} has "
                          f"{dataset.image_shape[:2]}")
     scorer = load_or_train_scorer(dataset.x_train, dataset.y_train, num_classes=dataset.num_classes,
                                   run_dir=run_dir if source == run_source else None, seed=seed)
@@ -52,16 +52,8 @@ def score_run(run_dir: Path, dataset_source: str | None = None, samples: int = 1
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the metrics JSON; exit code 2 with one error line on bad input."""
-    from core.data.datasets import DatasetError
-    from core.training.run_folder import RunError
-
-    try:
-        if not 2 <= args.samples <= 100_000:
-            raise ValueError(f"--samples must be between 2 and 100000, got {args.samples}")
-        result = score_run(Path(args.run_dir), args.dataset, args.samples, args.seed)
-    except (RunError, DatasetError, ValueError, OSError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    print(json.dumps(result))
+    """Print the metrics JSON; bad input raises a `UserError` (exit code 2)."""
+    if not 2 <= args.samples <= 100_000:
+        raise CommandError(f"--samples must be between 2 and 100000, got {args.samples}")
+    print(json.dumps(score_run(Path(args.run_dir), args.dataset, args.samples, args.seed)))
     return 0

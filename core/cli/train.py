@@ -1,7 +1,8 @@
 """`main.py train KIND …`: the training engine headless, with a text progress bar on stderr.
 
 Exit codes: 0 completed, 1 training failed (e.g. NaN loss), 2 bad input, 130 stopped by
-Ctrl-C (the last complete epoch's checkpoint is kept).
+Ctrl-C (the last complete epoch's checkpoint is kept). Errors are raised; the dispatcher
+prints them.
 """
 
 from __future__ import annotations
@@ -12,17 +13,13 @@ import threading
 import time
 from typing import Any, TextIO
 
-from core.progress import ProgressEvent, ProgressHandle, first_line
-from core.training.run_folder import RunError
-
-EXIT_FAILED = 1
-EXIT_BAD_INPUT = 2
-EXIT_INTERRUPTED = 130
+from core.cli.errors import EXIT_INTERRUPTED, CommandError, CommandFailed
+from core.progress import ProgressEvent, ProgressHandle
 
 
-def add_parser(subparsers: Any) -> None:
+def add_parser(subparsers: Any, help_text: str) -> None:
     """Register the `train` sub-command."""
-    p = subparsers.add_parser("train", help="train a model without the window and save it as a run folder")
+    p = subparsers.add_parser("train", help=help_text)
     p.add_argument("kind", nargs="?", help="classifier, autoencoder, vae or gan (optional with --resume)")
     p.add_argument("--dataset", help="mnist, fashion_mnist, digits, idx:DIR or npz:FILE (default: mnist if cached, else digits)")
     p.add_argument("--epochs", type=int, help="epochs to train (with --resume: epochs to add)")
@@ -93,33 +90,30 @@ class TextProgress:
             self._line(str(d["text"]), final=True)
 
 
-def _error(message: str, code: int = EXIT_BAD_INPUT) -> int:
-    print(f"error: {message}", file=sys.stderr)
-    return code
-
-
-def _make_run(args: argparse.Namespace, handle: ProgressHandle) -> Any:
-    from core.training.run import TrainConfig, TrainingRun
+def make_run(args: argparse.Namespace, handle: ProgressHandle) -> Any:
+    """The `TrainingRun` the options describe (new, or `--resume`d); `UserError` on bad input."""
+    from core.training.config import TrainConfig
+    from core.training.run import TrainingRun
 
     if args.epochs is not None and args.epochs < 0:
-        raise ValueError(f"--epochs must be 0 or more, not {args.epochs}")
+        raise CommandError(f"--epochs must be 0 or more, not {args.epochs}")
     if args.resume:
         fixed = [flag for flag, value in (("--dataset", args.dataset), ("--batch-size", args.batch_size),
                                           ("--latent-dim", args.latent_dim), ("--lr", args.lr), ("--out", args.out),
                                           ("--max-train", args.max_train), ("--max-test", args.max_test))
                  if value is not None]
         if fixed:
-            raise ValueError(f"{', '.join(fixed)} cannot change when resuming; the run keeps its own settings "
+            raise CommandError(f"{', '.join(fixed)} cannot change when resuming; the run keeps its own settings "
                              "(only --epochs applies)")
         run = TrainingRun.open(args.resume, handle)
         if args.kind and args.kind != run.config.kind:
-            raise ValueError(f"{args.resume} is a {run.config.kind} run, not {args.kind}")
+            raise CommandError(f"{args.resume} is a {run.config.kind} run, not {args.kind}")
         return run
     if not args.kind:
-        raise ValueError("give a model kind (classifier, autoencoder, vae or gan) or --resume RUN_DIR")
+        raise CommandError("give a model kind (classifier, autoencoder, vae or gan) or --resume RUN_DIR")
     dataset = args.dataset
     if dataset is None:
-        from core.data.datasets import default_source
+        from core.data.sources import default_source
 
         dataset = default_source(allow_download=False)
     config = TrainConfig(
@@ -146,10 +140,7 @@ def run(args: argparse.Namespace) -> int:
     """Train (or resume) headless; see the module docstring for exit codes."""
     printer = TextProgress(sys.stderr)
     handle = ProgressHandle(printer)
-    try:
-        training = _make_run(args, handle)
-    except (ValueError, OSError, RunError) as exc:  # DatasetError is a ValueError
-        return _error(first_line(exc))
+    training = make_run(args, handle)
     box: dict[str, Any] = {}
     finished = threading.Event()
 
@@ -176,11 +167,11 @@ def run(args: argparse.Namespace) -> int:
                 handle.cancel()
                 print("\nstopping after the current batch (the last checkpoint is kept)…", file=sys.stderr)
     if "error" in box:
-        return _error(first_line(box["error"]))
+        raise box["error"]
     result = box["result"]
     print(_summary(result))
     if interrupted or result.status == "stopped":
         return EXIT_INTERRUPTED
     if result.status == "failed":
-        return _error(result.message, EXIT_FAILED)
+        raise CommandFailed(result.message)
     return 0

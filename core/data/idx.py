@@ -16,6 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
+from core.errors import UserError
+
 #: IDX type code -> big-endian NumPy dtype.
 IDX_DTYPES: dict[int, str] = {
     0x08: ">u1",
@@ -30,7 +32,7 @@ _GZIP_MAGIC = b"\x1f\x8b"
 _MAX_DIMS = 8
 
 
-class IdxError(ValueError):
+class IdxError(UserError, ValueError):
     """An IDX file could not be read; the message names the file and the problem."""
 
 

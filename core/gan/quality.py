@@ -17,11 +17,10 @@ from typing import Any
 
 import numpy as np
 
+from core.atomic import atomic_write_json
 from core.gan.sampling import SampleFn, latent_dim_of, make_sampler, noise
-from core.training.run_folder import atomic_write_json
 
 QUALITY_FILE = "quality.json"
-METRICS = ("mnist_score", "frechet", "class_entropy", "diversity")
 _EPS = 1e-12
 
 

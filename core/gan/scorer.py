@@ -133,7 +133,7 @@ def _load(path: Path) -> MnistScorer | None:
 
 
 def _save(model: Any, path: Path) -> None:
-    from core.training.run_folder import atomic_save_model
+    from core.atomic import atomic_save_model
 
     atomic_save_model(model, path)
 

@@ -12,6 +12,8 @@ from typing import Any
 
 import numpy as np
 
+from core.errors import ConfigError
+
 MODES = {"both": "Both", "d": "Discriminator only", "g": "Generator only"}
 
 
@@ -29,20 +31,21 @@ class GanStepper:
 
             self._run = TrainingRun.open(self.run_dir)
             if self._run.config.kind != "gan":
-                raise ValueError(f"{self.run_dir.name} is not a GAN run")
+                raise ConfigError(f"{self.run_dir.name} is not a GAN run")
         return self._run
 
     def train(self, mode: str, n_batches: int, *, handle: Any) -> dict[str, Any]:
         """Fit `n_batches` batches with `train_mode = mode`; return losses and generator weights."""
+        from core.atomic import atomic_save_model
         from core.tf_env import keras, tf
-        from core.training.run_folder import atomic_save_model, load_run_info
+        from core.training.run_folder import load_run_info
 
         if mode not in MODES:
-            raise ValueError(f"unknown step mode {mode!r}: use one of {', '.join(MODES)}")
+            raise ConfigError(f"unknown step mode {mode!r}: use one of {', '.join(MODES)}")
         if not 1 <= n_batches <= 10_000:
-            raise ValueError(f"the number of batches must be between 1 and 10000, got {n_batches}")
+            raise ConfigError(f"the number of batches must be between 1 and 10000, got {n_batches}")
         if load_run_info(self.run_dir).status == "running":
-            raise ValueError("this run is still training; step it once training has stopped")
+            raise ConfigError("this run is still training; step it once training has stopped")
         run = self._ensure()
         gan = run.bundle.model
         gan.train_mode = mode

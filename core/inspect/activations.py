@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from core.errors import UserError
 from core.inspect.structure import ContainerInfo, LayerInfo, expand_model
 from core.progress import CancelledError, ProgressHandle
 from core.tf_env import keras, tf
@@ -25,7 +26,7 @@ __all__ = [
 _VECTOR_NAME_HINTS = ("decoder", "generator")
 
 
-class InputMismatchError(ValueError):
+class InputMismatchError(UserError, ValueError):
     """The model's input cannot take the given image (plain, one-line message)."""
 
 

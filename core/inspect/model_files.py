@@ -15,13 +15,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from core.errors import UserError
 from core.tf_env import keras
 
 _HDF5_MAGIC = b"\x89HDF\r\n\x1a\n"
 _CODE_CLASSES = {"Lambda", "__lambda__", "TFOpLambda"}
 
 
-class ModelFileError(Exception):
+class ModelFileError(UserError):
     """A model file cannot be loaded; the message names the file and the problem."""
 
 

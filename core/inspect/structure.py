@@ -13,10 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.errors import UserError
 from core.tf_env import keras
 
 
-class ModelStructureError(ValueError):
+class ModelStructureError(UserError, ValueError):
     """The model's graph cannot be rebuilt (e.g. a Sequential with no known input shape)."""
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from core.models import ModelBundle
+from core.models.defaults import ModelBundle
 from core.tf_env import keras
 
 

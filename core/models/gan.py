@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from core.models import ModelBundle
+from core.models.defaults import ModelBundle
 from core.tf_env import keras, tf
 
 _k = keras()

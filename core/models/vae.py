@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.models import ModelBundle
 from core.models.autoencoder import build_dense_decoder, build_dense_encoder
+from core.models.defaults import ModelBundle
 from core.tf_env import keras, tf
 
 _k = keras()

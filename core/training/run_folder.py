@@ -1,37 +1,38 @@
-"""Run folders on disk: atomic writes, run listing, model and snapshot loading.
+"""Run folders on disk: run listing, model, snapshot and checkpoint loading, rollback.
 
 A run folder holds `config.json`, `history.json`, `state.json`, one `<role>.keras` per
 model role, `snapshots/epoch_NNNN.npz` and, for GANs, `checkpoints/epoch_NNNN/<role>.keras`.
-Every file is written atomically (temp file in the same folder, fsync, `os.replace`), so a
-crash mid-write leaves the previous version intact. Listing runs needs no TensorFlow.
+Every file is written with `core.atomic`, so a crash mid-write leaves the previous version
+intact. Listing runs needs no TensorFlow.
 """
 
 from __future__ import annotations
 
-import io
 import json
-import math
 import os
 import shutil
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from core.atomic import (
+    TMP_MARK,
+    atomic_save_npz,
+    atomic_write_bytes,
+    atomic_write_json,
+    finite_or_none,
+)
+from core.errors import UserError, first_line
 from core.paths import runs_root
-from core.progress import first_line
 
 SNAPSHOT_DIR = "snapshots"
 CHECKPOINT_DIR = "checkpoints"
 FIXED_NOISE_FILE = "fixed_noise.npy"
-_TMP_MARK = ".tmp-"
 
 
-class RunError(Exception):
+class RunError(UserError):
     """A run folder is missing, unreadable or incomplete; the message names the file."""
 
 
@@ -80,87 +81,6 @@ class RunInfo:
     def epochs_done(self) -> int:
         """Number of finished (checkpointed) epochs."""
         return int(self.state.get("epochs_done", 0))
-
-
-def _tmp_path(path: Path, suffix: str = "") -> Path:
-    return path.with_name(f".{path.name}{_TMP_MARK}{uuid.uuid4().hex[:8]}{suffix}")
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-@contextmanager
-def _replacing(path: Path, suffix: str = "") -> Iterator[Path]:
-    """Yield a temp path beside `path`; on success fsync and move it over `path`, else delete it."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _tmp_path(path, suffix)
-    try:
-        yield tmp
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    _fsync_dir(path.parent)
-
-
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write `data` to `path` so readers see either the old file or the whole new one."""
-    with _replacing(Path(path)) as tmp:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-
-
-def _json_default(obj: Any) -> Any:
-    if isinstance(obj, np.generic):
-        return obj.item()
-    if isinstance(obj, np.ndarray):
-        return obj.tolist()
-    if isinstance(obj, Path):
-        return str(obj)
-    raise TypeError(f"cannot store {type(obj).__name__} in JSON")
-
-
-def _finite_or_none(obj: Any) -> Any:
-    """Replace NaN/inf floats by None so the file stays strict JSON."""
-    if isinstance(obj, float) and not math.isfinite(obj):
-        return None
-    if isinstance(obj, dict):
-        return {k: _finite_or_none(v) for k, v in obj.items()}
-    if isinstance(obj, list | tuple):
-        return [_finite_or_none(v) for v in obj]
-    return obj
-
-
-def atomic_write_json(path: str | os.PathLike[str], obj: Any) -> None:
-    """Write `obj` as indented strict JSON (NaN/inf become null), atomically."""
-    text = json.dumps(_finite_or_none(obj), indent=2, default=_json_default, allow_nan=False)
-    atomic_write_bytes(path, text.encode("utf-8"))
-
-
-def atomic_save_model(model: Any, path: str | os.PathLike[str]) -> None:
-    """Save a Keras model as `.keras` atomically (the temp file keeps the `.keras` suffix)."""
-    with _replacing(Path(path), suffix=".keras") as tmp:
-        model.save(tmp)
-
-
-def atomic_save_npz(path: str | os.PathLike[str], arrays: dict[str, np.ndarray]) -> None:
-    """Save arrays as a compressed `.npz` atomically."""
-    buffer = io.BytesIO()
-    np.savez_compressed(buffer, **arrays)  # type: ignore[arg-type]
-    atomic_write_bytes(path, buffer.getvalue())
 
 
 def _read_json(path: Path, *, required: bool) -> Any:
@@ -237,7 +157,7 @@ def save_snapshot(run_dir: str | os.PathLike[str], snapshot: EpochSnapshot) -> P
     """Write a snapshot's arrays and logs (not its weights) atomically; return the file."""
     arrays: dict[str, np.ndarray] = {
         "epoch": np.asarray(snapshot.epoch, dtype=np.int64),
-        "logs_json": np.asarray(json.dumps(_finite_or_none(snapshot.logs))),
+        "logs_json": np.asarray(json.dumps(finite_or_none(snapshot.logs))),
     }
     for name in _SNAPSHOT_ARRAYS:
         value = getattr(snapshot, name)
@@ -265,14 +185,14 @@ def load_snapshots(run_dir: str | os.PathLike[str]) -> list[EpochSnapshot]:
     folder = Path(run_dir) / SNAPSHOT_DIR
     if not folder.is_dir():
         return []
-    files = sorted(p for p in folder.glob("epoch_*.npz") if _TMP_MARK not in p.name)
+    files = sorted(p for p in folder.glob("epoch_*.npz") if TMP_MARK not in p.name)
     return [load_snapshot(p) for p in files]
 
 
 def latest_snapshot(run_dir: str | os.PathLike[str]) -> EpochSnapshot | None:
     """The last epoch's snapshot of a run (None if it has none), reading only that file."""
     folder = Path(run_dir) / SNAPSHOT_DIR
-    files = sorted(p for p in folder.glob("epoch_*.npz") if _TMP_MARK not in p.name) if folder.is_dir() else []
+    files = sorted(p for p in folder.glob("epoch_*.npz") if TMP_MARK not in p.name) if folder.is_dir() else []
     return load_snapshot(files[-1]) if files else None
 
 

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QObject, Slot
 
+from core.data.dataset import DatasetError
 from core.progress import ProgressEvent
 from gui.bridge import LatestWorker, start_job
 
@@ -49,7 +50,11 @@ def count_batches(n: int, *, handle: Any) -> dict[str, Any]:
 
 def explode(*, handle: Any) -> None:
     handle.message("about to fail")
-    raise ValueError("bad.npz: not a dataset archive\nsecond line that must not show")
+    raise DatasetError("bad.npz: not a dataset archive\nsecond line that must not show")
+
+
+def crash(*, handle: Any) -> None:
+    raise KeyError("layer_7")
 
 
 def test_events_and_result_arrive_on_gui_thread_with_last_batch(qtbot: Any) -> None:
@@ -79,7 +84,16 @@ def test_failed_carries_one_line_message(qtbot: Any) -> None:
         pass
     assert rec.errors == ["bad.npz: not a dataset archive"]
     assert rec.threads == {threading.get_ident()}
-    assert "ValueError" in job.error_traceback
+    assert "DatasetError" in job.error_traceback
+
+
+def test_unexpected_errors_name_their_type_user_errors_do_not(qtbot: Any) -> None:
+    rec = Recorder()
+    job = start_job(crash)
+    job.failed.connect(rec.on_error)
+    with qtbot.waitSignal(job.finished, timeout=10_000):
+        pass
+    assert rec.errors == ["KeyError: 'layer_7'"]
 
 
 def test_cancel_and_pause_reach_the_handle(qtbot: Any) -> None:

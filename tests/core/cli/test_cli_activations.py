@@ -86,7 +86,7 @@ def test_latent_vector_model(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 
 @pytest.mark.skipif(shared_mnist_dir() is None, reason="shared MNIST test split not present")
 def test_dataset_index_on_real_mnist(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from core.data.datasets import load_dataset
+    from core.data.sources import load_dataset
 
     model: Any = BUILDERS["mlp"]()
     path = tmp_path / "mlp.keras"

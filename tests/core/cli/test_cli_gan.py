@@ -15,7 +15,8 @@ def gan_run(tmp_path_factory: pytest.TempPathFactory):
     """A 2-epoch GAN on 300 digits, trained by the engine with the quality hook on."""
     old = os.environ.get("LATENT_LAB_HOME")
     os.environ["LATENT_LAB_HOME"] = str(tmp_path_factory.mktemp("home"))
-    from core.training.run import TrainConfig, TrainingRun
+    from core.training.config import TrainConfig
+    from core.training.run import TrainingRun
 
     run_dir = tmp_path_factory.mktemp("runs") / "gan"
     cfg = TrainConfig(kind="gan", dataset="digits", epochs=2, max_train=300, max_test=200,

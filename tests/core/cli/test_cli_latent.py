@@ -2,28 +2,18 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 import numpy as np
 import pytest
 from PIL import Image
 
-from core.cli import decode, latent_grid
+from core.cli.dispatch import main
 from tests.core.latent.test_latent import make_run
 
 
 def _main(argv: list[str]) -> int:
-    """Dispatch like `main.py`: through `core.cli.dispatch.main` once it exists, else the same parsers."""
-    try:
-        from core.cli.dispatch import main
-    except ImportError:
-        parser = argparse.ArgumentParser(prog="main.py")
-        sub = parser.add_subparsers(dest="command", required=True)
-        decode.add_parser(sub)
-        latent_grid.add_parser(sub)
-        args = parser.parse_args(argv)
-        return int(args.func(args))
+    """Dispatch like `main.py`."""
     return int(main(argv))
 
 
@@ -41,7 +31,7 @@ def _png(path: Path) -> np.ndarray:
 
 
 def test_decode_writes_decoder_output(runs: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from core.latent.maps import LatentModel
+    from core.latent.model import LatentModel
 
     out = tmp_path / "z.png"
     assert _main(["decode", str(runs["vae"]), "--z", "0.5", "-1.0", "--out", str(out)]) == 0

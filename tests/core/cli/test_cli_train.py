@@ -108,7 +108,47 @@ def test_tty_progress_updates_one_line() -> None:
     assert text.count("\n") == 1  # only the start line ended; the bar line is rewritten in place
 
 
-def test_missing_command_modules_are_skipped(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "COMMANDS", (("train", "train"), ("not_written_yet", "later")))
-    assert cli.command_names() == ["train"]
-    assert "train" in cli.build_parser().format_help()
+def test_every_command_is_registered_with_its_help() -> None:
+    text = cli.build_parser().format_help()
+    assert cli.command_names() == ["train", "activations", "decode", "latent-grid", "sample", "score"]
+    for name, _module, help_text in cli.COMMANDS:
+        assert name in text and help_text in text
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["decode", "/no/such/run", "--z", "0", "0"],
+        ["sample", "/no/such/run"],
+        ["latent-grid", "/no/such/run", "--n", "500"],
+        ["decode", "/no/such/run", "--z", "zero"],
+    ],
+)
+def test_bad_input_of_every_command_exits_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _main(argv, capsys)
+    assert code == 2 and out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and "Error:" not in lines[0]
+
+
+def test_unexpected_failure_exits_1_with_its_type(monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    def broken(args: object, handle: object) -> int:
+        raise RuntimeError("disk on fire\nsecond line")
+
+    monkeypatch.setattr(train_cmd, "make_run", broken)
+    code, out, err = _main(["train", "vae"], capsys)
+    assert code == 1
+    assert err.strip().splitlines() == ["error: RuntimeError: disk on fire"]
+
+
+def test_user_error_raised_while_running_exits_2(monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from core.errors import UserError
+
+    def refuse(args: object, handle: object) -> int:
+        raise UserError("that file is not a dataset")
+
+    monkeypatch.setattr(train_cmd, "make_run", refuse)
+    code, _, err = _main(["train", "vae"], capsys)
+    assert code == 2 and err.strip().splitlines() == ["error: that file is not a dataset"]

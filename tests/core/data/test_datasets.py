@@ -1,4 +1,4 @@
-"""core.data.datasets: every source, the t10k split, the caches, and one clear error for bad input."""
+"""core.data (dataset, sources, keras_download): every source, the t10k split, the caches, and one clear error for bad input."""
 
 from __future__ import annotations
 
@@ -13,66 +13,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core import paths
-from core.data import datasets
-from core.data.datasets import (
-    FASHION_CLASS_NAMES,
-    Dataset,
-    DatasetError,
-    default_source,
-    describe_sources,
-    load_dataset,
-    load_dataset_cached,
-)
+from core.data import sources
+from core.data.dataset import FASHION_CLASS_NAMES, Dataset, DatasetError
 from core.data.idx import encode_idx, write_idx
+from core.data.sources import default_source, describe_sources, load_dataset, load_dataset_cached
+from tests.core.data.helpers import RNG, assert_valid, digits_like, idx_folder, write_npz
 
 ROOT = Path(__file__).resolve().parents[3]
-RNG = np.random.default_rng(1)
-
-
-def _digits_like(n: int, classes: int = 10, size: int = 6) -> tuple[np.ndarray, np.ndarray]:
-    images = RNG.integers(0, 256, size=(n, size, size), dtype=np.uint8)
-    labels = (np.arange(n) % classes).astype(np.uint8)
-    return images, labels
-
-
-def _npz(path: Path, **arrays: np.ndarray) -> Path:
-    x_train, y_train = _digits_like(40)
-    x_test, y_test = _digits_like(20)
-    base = {"x_train": x_train, "y_train": y_train, "x_test": x_test, "y_test": y_test}
-    base.update(arrays)
-    np.savez(path, **{k: v for k, v in base.items() if v is not None})
-    return path
-
-
-def _idx_folder(folder: Path, splits: tuple[str, ...] = ("t10k",), n: int = 50,
-                suffix: str = ".gz") -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for split in splits:
-        images, labels = _digits_like(n)
-        write_idx(folder / f"{split}-images-idx3-ubyte{suffix}", images)
-        write_idx(folder / f"{split}-labels-idx1-ubyte{suffix}", labels)
-    return folder
-
-
-def _assert_valid(ds: Dataset) -> None:
-    for x, y in ((ds.x_train, ds.y_train), (ds.x_test, ds.y_test)):
-        assert x.dtype == np.float32 and x.ndim == 4 and x.shape[-1] == 1
-        assert y.dtype == np.int64 and y.shape == (len(x),)
-        assert 0.0 <= x.min() and x.max() <= 1.0
-        assert 0 <= y.min() and y.max() < ds.num_classes
-    assert ds.image_shape == ds.x_train.shape[1:] == ds.x_test.shape[1:]
-
-
-@pytest.fixture(autouse=True)
-def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """An empty Keras cache, a download that always fails offline, and a fresh dataset cache."""
-    monkeypatch.setenv("KERAS_HOME", str(tmp_path / "keras-home"))
-
-    def offline(url: str, fname: str, file_hash: str | None, folder: Path) -> Path:
-        raise OSError(f"URL fetch failure on {url}: no network in tests")
-
-    monkeypatch.setattr(datasets, "_fetch", offline)
-    datasets.clear_dataset_cache()
 
 
 # ---------------------------------------------------------------- sources
@@ -80,7 +27,7 @@ def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_digits_is_offline_and_split_80_20() -> None:
     ds = load_dataset("digits")
-    _assert_valid(ds)
+    assert_valid(ds)
     assert (len(ds.y_train), len(ds.y_test)) == (1438, 359)
     assert ds.image_shape == (8, 8, 1) and ds.class_names == tuple("0123456789")
     assert "1,797 images, stratified 80/20 split" in ds.name
@@ -95,7 +42,7 @@ def test_real_t10k_split_is_stratified_and_deterministic() -> None:
     if folder is None:
         pytest.skip("shared MNIST t10k folder absent")
     ds = load_dataset(f"idx:{folder}")
-    _assert_valid(ds)
+    assert_valid(ds)
     assert ds.x_train.shape == (8000, 28, 28, 1) and ds.x_test.shape == (2000, 28, 28, 1)
     assert ds.name == "MNIST t10k (10,000 images, stratified 80/20 split: 8,000 train / 2,000 test)"
     per_class = np.bincount(np.concatenate([ds.y_train, ds.y_test]), minlength=10)
@@ -109,89 +56,32 @@ def test_real_t10k_split_is_stratified_and_deterministic() -> None:
     assert sum(row.tobytes() in train_rows for row in ds.x_test[:300, :, :, 0]) <= 3  # MNIST has rare duplicates
 
 
-def test_idx_folder_with_train_and_test_raw_files(tmp_path: Path) -> None:
-    folder = _idx_folder(tmp_path / "fashion-mnist", ("train", "t10k"), n=30, suffix="")
+def testidx_folder_with_train_and_test_raw_files(tmp_path: Path) -> None:
+    folder = idx_folder(tmp_path / "fashion-mnist", ("train", "t10k"), n=30, suffix="")
     ds = load_dataset(f"idx:{folder}")
-    _assert_valid(ds)
+    assert_valid(ds)
     assert (len(ds.y_train), len(ds.y_test)) == (30, 30)
     assert ds.name == "Fashion-MNIST (30 train / 30 test)"
     assert ds.class_names == FASHION_CLASS_NAMES
 
 
 def test_npz_uint8_and_float_layouts(tmp_path: Path) -> None:
-    ds = load_dataset(f"npz:{_npz(tmp_path / 'mine.npz')}")
-    _assert_valid(ds)
+    ds = load_dataset(f"npz:{write_npz(tmp_path / 'mine.npz')}")
+    assert_valid(ds)
     assert ds.name == "mine (40 train / 20 test)" and ds.image_shape == (6, 6, 1)
     raw = np.load(tmp_path / "mine.npz")
     np.testing.assert_allclose(ds.x_train[..., 0], raw["x_train"] / 255.0, atol=1e-7)
     x = RNG.random((40, 6, 6, 1))
-    ds2 = load_dataset(f"npz:{_npz(tmp_path / 'f.npz', x_train=x, y_train=np.arange(40)[:, None] % 3)}")
+    ds2 = load_dataset(f"npz:{write_npz(tmp_path / 'f.npz', x_train=x, y_train=np.arange(40)[:, None] % 3)}")
     np.testing.assert_allclose(ds2.x_train, x.astype(np.float32))
     assert ds2.y_train.dtype == np.int64 and ds2.num_classes == 10
 
 
-def test_mnist_from_an_existing_keras_cache_needs_no_download(tmp_path: Path) -> None:
-    cache = tmp_path / "keras-home" / "datasets"
-    cache.mkdir(parents=True)
-    _npz(cache / "mnist.npz")
-    assert default_source(allow_download=False) == "mnist"
-    ds = load_dataset("mnist")
-    _assert_valid(ds)
-    assert ds.name == "MNIST (40 train / 20 test)" and ds.source == "mnist"
-
-
-def test_corrupt_keras_cache_is_reported_and_left_alone(tmp_path: Path) -> None:
-    cache = tmp_path / "keras-home" / "datasets"
-    cache.mkdir(parents=True)
-    good = _npz(tmp_path / "good.npz").read_bytes()
-    (cache / "mnist.npz").write_bytes(good[: len(good) // 2])
-    with pytest.raises(DatasetError, match="delete it to download again") as info:
-        load_dataset("mnist")
-    assert "mnist.npz" in str(info.value)
-    assert (cache / "mnist.npz").read_bytes() == good[: len(good) // 2]
-    assert default_source(allow_download=False) == "digits"
-
-
-@pytest.mark.parametrize("source", ["mnist", "fashion_mnist"])
-def test_offline_keras_sources_name_the_alternatives(tmp_path: Path, source: str) -> None:
-    with pytest.raises(DatasetError) as info:
-        load_dataset(source)
-    message = str(info.value)
-    assert message.startswith(f"{source}: download") and "no network in tests" in message
-    for alternative in ("'digits'", "'idx:DIR'", "'npz:FILE'"):
-        assert alternative in message
-    leftovers = list((tmp_path / "keras-home" / "datasets").rglob("*"))
-    assert [p for p in leftovers if p.is_file()] == []  # no partial file, temp folder removed
-
-
-def test_fashion_download_fills_only_missing_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = tmp_path / "keras-home" / "datasets" / "fashion-mnist"
-    folder.mkdir(parents=True)
-    images, labels = _digits_like(30)
-    write_idx(folder / "train-images-idx3-ubyte.gz", images)
-    write_idx(folder / "train-labels-idx1-ubyte.gz", labels)
-    before = (folder / "train-images-idx3-ubyte.gz").read_bytes()
-    fetched: list[str] = []
-
-    def fake_keras(url: str, fname: str, file_hash: str | None, into: Path) -> Path:
-        fetched.append(fname)
-        assert into.parent == folder and url.endswith(fname)  # downloads land in a temp folder
-        write_idx(into / fname, images[:10] if "images" in fname else labels[:10])
-        return into / fname
-
-    monkeypatch.setattr(datasets, "_fetch", fake_keras)
-    ds = load_dataset("fashion_mnist")
-    assert fetched == ["t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"]
-    assert (len(ds.y_train), len(ds.y_test)) == (30, 10) and ds.class_names == FASHION_CLASS_NAMES
-    assert (folder / "train-images-idx3-ubyte.gz").read_bytes() == before
-    assert sorted(p.name for p in folder.iterdir()) == sorted(datasets.FASHION_FILES)
-
-
 def test_loaders_never_import_tensorflow(tmp_path: Path) -> None:
-    idx = _idx_folder(tmp_path / "idx")
-    npz = _npz(tmp_path / "d.npz")
+    idx = idx_folder(tmp_path / "idx")
+    npz = write_npz(tmp_path / "d.npz")
     code = (
-        "import sys; from core.data.datasets import load_dataset, describe_sources, default_source\n"
+        "import sys; from core.data.sources import load_dataset, describe_sources, default_source\n"
         f"for s in ('digits', 'idx:{idx}', 'npz:{npz}'): load_dataset(s).subset(10, 5)\n"
         "describe_sources(); default_source(allow_download=False)\n"
         "bad = [m for m in ('tensorflow', 'keras', 'PySide6', 'sklearn') if m in sys.modules]\n"
@@ -224,14 +114,14 @@ def test_loaders_never_import_tensorflow(tmp_path: Path) -> None:
     ],
 )
 def test_bad_npz_content(tmp_path: Path, arrays: dict, needle: str) -> None:
-    path = _npz(tmp_path / "bad.npz", **arrays)
+    path = write_npz(tmp_path / "bad.npz", **arrays)
     with pytest.raises(DatasetError) as info:
         load_dataset(f"npz:{path}")
     assert str(path) in str(info.value) and needle in str(info.value)
 
 
 def test_bad_npz_files(tmp_path: Path) -> None:
-    good = _npz(tmp_path / "good.npz").read_bytes()
+    good = write_npz(tmp_path / "good.npz").read_bytes()
     cases = {
         "missing.npz": (None, "file not found"),
         "folder.npz": ("dir", "not a file"),
@@ -253,8 +143,8 @@ def test_bad_npz_files(tmp_path: Path) -> None:
         load_dataset(f"npz:{objects}")
 
 
-def test_bad_idx_folders(tmp_path: Path) -> None:
-    folder = _idx_folder(tmp_path / "mnist")
+def test_badidx_folders(tmp_path: Path) -> None:
+    folder = idx_folder(tmp_path / "mnist")
     labels = folder / "t10k-labels-idx1-ubyte.gz"
     images = folder / "t10k-images-idx3-ubyte.gz"
     write_idx(labels, np.arange(50, dtype=np.int32) + 250)
@@ -274,7 +164,7 @@ def test_bad_idx_folders(tmp_path: Path) -> None:
     images.write_bytes(b"\x12\x34\x08\x03" + b"\x00" * 12)
     with pytest.raises(DatasetError, match="wrong magic number"):
         load_dataset(f"idx:{folder}")
-    images.write_bytes(encode_idx(_digits_like(50)[0])[:-7])
+    images.write_bytes(encode_idx(digits_like(50)[0])[:-7])
     with pytest.raises(DatasetError, match="truncated IDX file"):
         load_dataset(f"idx:{folder}")
     (tmp_path / "emptydir").mkdir()
@@ -305,7 +195,7 @@ def test_single_image_cannot_be_split(tmp_path: Path) -> None:
 def test_subset_is_class_balanced_deterministic_and_read_only() -> None:
     ds = load_dataset("digits")
     small = ds.subset(100, 30)
-    _assert_valid(small)
+    assert_valid(small)
     assert (len(small.y_train), len(small.y_test)) == (100, 30)
     assert np.bincount(small.y_train, minlength=10).min() >= 9
     assert np.bincount(small.y_test, minlength=10).tolist() == [3] * 10
@@ -324,13 +214,13 @@ def test_subset_is_class_balanced_deterministic_and_read_only() -> None:
 
 def test_cached_loader_loads_each_source_once(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
-    real = datasets.load_dataset
+    real = sources.load_dataset
 
     def counting(source: str) -> Dataset:
         calls.append(source)
         return real(source)
 
-    monkeypatch.setattr(datasets, "load_dataset", counting)
+    monkeypatch.setattr(sources, "load_dataset", counting)
     results: list[Dataset] = []
     threads = [threading.Thread(target=lambda: results.append(load_dataset_cached(" digits"))) for _ in range(4)]
     for t in threads:
@@ -358,8 +248,8 @@ def test_describe_sources_and_default_source() -> None:
 
 # ---------------------------------------------------------------- fuzz
 
-_GOOD_IMAGES = encode_idx(_digits_like(20)[0])
-_GOOD_LABELS = encode_idx(_digits_like(20)[1])
+_GOOD_IMAGES = encode_idx(digits_like(20)[0])
+_GOOD_LABELS = encode_idx(digits_like(20)[1])
 _FUZZ = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
@@ -369,7 +259,7 @@ _FUZZ = settings(max_examples=120, deadline=None, suppress_health_check=[HealthC
     edits=st.lists(st.tuples(st.integers(0, 2000), st.integers(0, 255)), min_size=1, max_size=5),
     cut=st.integers(0, 600),
 )
-def test_fuzz_mutated_idx_folder(tmp_path: Path, which: str, edits: list, cut: int) -> None:
+def test_fuzz_mutatedidx_folder(tmp_path: Path, which: str, edits: list, cut: int) -> None:
     folder = tmp_path / "fuzz"
     folder.mkdir(exist_ok=True)
     files = {"images": bytearray(_GOOD_IMAGES), "labels": bytearray(_GOOD_LABELS)}
@@ -385,12 +275,12 @@ def test_fuzz_mutated_idx_folder(tmp_path: Path, which: str, edits: list, cut: i
     except DatasetError as exc:
         assert str(folder) in str(exc)
     else:
-        _assert_valid(ds)
+        assert_valid(ds)
 
 
 @_FUZZ
 @given(data=st.one_of(st.binary(max_size=400), st.binary(min_size=4, max_size=400).map(lambda b: b"PK\x03\x04" + b)))
-def test_fuzz_random_bytes_as_npz(tmp_path: Path, data: bytes) -> None:
+def test_fuzz_random_bytes_aswrite_npz(tmp_path: Path, data: bytes) -> None:
     path = tmp_path / "random.npz"
     path.write_bytes(data)
     with pytest.raises(DatasetError) as info:
@@ -400,9 +290,9 @@ def test_fuzz_random_bytes_as_npz(tmp_path: Path, data: bytes) -> None:
 
 @_FUZZ
 @given(edits=st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 255)), min_size=1, max_size=4))
-def test_fuzz_mutated_npz(tmp_path: Path, edits: list) -> None:
+def test_fuzz_mutatedwrite_npz(tmp_path: Path, edits: list) -> None:
     path = tmp_path / "mutated.npz"
-    data = bytearray(_npz(tmp_path / "base.npz").read_bytes())
+    data = bytearray(write_npz(tmp_path / "base.npz").read_bytes())
     for pos, value in edits:
         data[pos % len(data)] = value
     path.write_bytes(bytes(data))
@@ -411,37 +301,6 @@ def test_fuzz_mutated_npz(tmp_path: Path, edits: list) -> None:
     except DatasetError as exc:
         assert str(path) in str(exc)
     else:
-        _assert_valid(ds)
+        assert_valid(ds)
 
 
-def test_link_new_never_overwrites(tmp_path: Path) -> None:
-    src, dst = tmp_path / "new", tmp_path / "cached"
-    src.write_bytes(b"fresh download")
-    dst.write_bytes(b"user's file")
-    datasets._link_new(src, dst)
-    assert dst.read_bytes() == b"user's file"
-    fresh = tmp_path / "fresh"
-    datasets._link_new(src, fresh)
-    assert fresh.read_bytes() == b"fresh download"
-
-
-def test_host_probe_is_bounded_and_real() -> None:
-    import socket
-    import time
-
-    with socket.socket() as server:
-        server.bind(("127.0.0.1", 0))
-        server.listen(1)
-        port = server.getsockname()[1]
-        assert datasets._host_reachable("127.0.0.1", port, timeout_s=2.0) is True
-    start = time.perf_counter()
-    assert datasets._host_reachable("127.0.0.1", port, timeout_s=1.0) is False  # closed now
-    assert time.perf_counter() - start < 1.5
-
-
-def test_mnist_cache_with_labels_beyond_the_ten_digits(tmp_path: Path) -> None:
-    cache = tmp_path / "keras-home" / "datasets"
-    cache.mkdir(parents=True)
-    _npz(cache / "mnist.npz", y_test=np.full(20, 12, np.uint8))
-    with pytest.raises(DatasetError, match=r"y_test: labels out of range \(max 12; this dataset has 10 classes"):
-        load_dataset("mnist")

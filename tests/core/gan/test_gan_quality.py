@@ -26,7 +26,7 @@ def home(tmp_path_factory: pytest.TempPathFactory):
 
 @pytest.fixture(scope="module")
 def digits():
-    from core.data.datasets import load_dataset
+    from core.data.sources import load_dataset
 
     return load_dataset("digits")
 
@@ -175,7 +175,8 @@ def test_rollback_returns_a_collapsed_gan_run_to_its_healthy_epoch(tmp_path: Pat
 
 
     from core.gan.quality import rollback_epoch
-    from core.training.run import TrainConfig, TrainingRun
+    from core.training.config import TrainConfig
+    from core.training.run import TrainingRun
     from core.training.run_folder import (
         RunError,
         load_role,

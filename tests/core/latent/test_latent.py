@@ -9,18 +9,17 @@ import numpy as np
 import pytest
 
 from core.images import save_gif, save_png, tile
-from core.latent.maps import (
+from core.latent.model import LatentModel, confidence_map, decode_grid
+from core.latent.plane import (
     LatentError,
-    LatentModel,
     PlaneProjection,
     axis_values,
-    confidence_map,
-    decode_grid,
     grid_points,
     interpolate,
-    load_history,
     nearest_train_index,
 )
+from core.latent.view import history_frames
+from core.training.run_folder import load_snapshots
 
 
 def _digits(n: int = 300) -> tuple[np.ndarray, np.ndarray]:
@@ -33,7 +32,8 @@ def _digits(n: int = 300) -> tuple[np.ndarray, np.ndarray]:
 def make_run(root: Path, kind: str, latent_dim: int = 2, epochs: int = 2, dataset: str = "digits",
              max_train: int = 300) -> Path:
     """A tiny run trained by the engine (`core.training.run.TrainingRun`): one snapshot per epoch."""
-    from core.training.run import TrainConfig, TrainingRun
+    from core.training.config import TrainConfig
+    from core.training.run import TrainingRun
 
     run_dir = root / f"{kind}_{latent_dim}"
     config = TrainConfig(kind=kind, dataset=dataset, epochs=epochs, max_train=max_train, max_test=100,
@@ -159,7 +159,7 @@ def test_set_weights_changes_decoding(runs: dict[str, Path]) -> None:
 
 
 def test_history_has_one_frame_per_epoch(runs: dict[str, Path]) -> None:
-    frames = load_history(runs["vae"])
+    frames = history_frames(load_snapshots(runs["vae"]))
     epochs = json.loads((runs["vae"] / "config.json").read_text())["epochs"]
     assert epochs == 2 and [f.epoch for f in frames] == list(range(1, epochs + 1))
     assert frames[0].z.shape[1] == 2 and frames[0].labels.shape == (len(frames[0].z),)

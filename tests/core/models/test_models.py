@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from core.models import DEFAULTS, KINDS, ROLES, build_model, decoder_numpy_mirror, resolve_arch
+from core.models import DEFAULTS, KINDS, ROLES, build_model, resolve_arch
+from core.models.mirror import decoder_numpy_mirror
 
 
 @pytest.fixture(scope="module")
@@ -104,7 +105,7 @@ def test_unknown_kind_and_arch_are_refused() -> None:
 
 def test_small_images_get_the_dense_gan_and_more_smaller_batches() -> None:
     from core.models import defaults_for
-    from core.training.run import TrainConfig
+    from core.training.config import TrainConfig
 
     assert resolve_arch("gan", "default", (8, 8, 1)) == "dense"
     assert resolve_arch("gan", "dcgan", (8, 8, 1)) == "dcgan"  # an explicit choice is kept

@@ -9,13 +9,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from core.training import run_folder as storage
+from core.atomic import atomic_save_model, atomic_write_bytes, atomic_write_json
 from core.training.run_folder import (
+    SNAPSHOT_DIR,
     EpochSnapshot,
     RunError,
-    atomic_save_model,
-    atomic_write_bytes,
-    atomic_write_json,
     list_runs,
     load_role,
     load_run_info,
@@ -169,7 +167,7 @@ def test_snapshots_round_trip_without_weights(tmp_path: Path) -> None:
     ]
     for snap in snaps:
         save_snapshot(tmp_path, snap)
-    assert _leftovers(tmp_path / storage.SNAPSHOT_DIR) == []
+    assert _leftovers(tmp_path / SNAPSHOT_DIR) == []
     loaded = load_snapshots(tmp_path)
     assert [s.epoch for s in loaded] == [1, 2]
     assert loaded[1].logs == {"loss": 0.5}

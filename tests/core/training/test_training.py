@@ -13,7 +13,8 @@ import pytest
 
 from core.progress import ProgressEvent, ProgressHandle
 from core.training.callbacks import per_batch_values
-from core.training.run import TrainConfig, TrainingRun
+from core.training.config import TrainConfig
+from core.training.run import TrainingRun
 from core.training.run_folder import load_role, load_run_info, load_snapshots
 
 SMALL = {"dataset": "digits", "max_train": 256, "max_test": 64, "gan_metrics": False}
