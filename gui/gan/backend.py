@@ -98,35 +98,34 @@ class GanSampleBackend:
 
 @dataclass
 class GanRunData:
-    """What the tab shows of a saved GAN run, loaded off the GUI thread."""
+    """What the tab shows of a saved GAN run, loaded off the GUI thread (its dataset comes
+    separately, from the app state's shared cache)."""
 
     run_dir: Path
     info: Any
     latent_dim: int
-    train_images: np.ndarray
-    dataset_name: str
+    dataset_source: str
     frames: list[tuple[int, np.ndarray]]
     quality: list[dict[str, Any]]
 
+    @property
+    def epochs_done(self) -> int:
+        """Finished epochs when the run was read."""
+        return int(self.info.epochs_done)
 
-def load_gan_run(run_dir: Path, *, handle: Any = None, dataset: Any = None) -> GanRunData:
-    """Read a GAN run: config, history, timeline frames, quality records, training images."""
+
+def load_gan_run(run_dir: Path, *, handle: Any = None) -> GanRunData:
+    """Read a GAN run: config, history, timeline frames and quality records."""
     from core.gan.quality import load_quality
     from core.training.run_folder import load_run_info, load_snapshots
 
     info = load_run_info(run_dir)
     if info.kind != "gan":
         raise ValueError(f"{Path(run_dir).name} is a {info.kind} run, not a GAN run")
-    if handle is not None:
-        handle.message("Loading the run's dataset…")
-    if dataset is None or dataset.source != info.config.get("dataset"):
-        from core.data.datasets import load_dataset_cached
-
-        dataset = load_dataset_cached(str(info.config.get("dataset", "digits")))
     frames = [(s.epoch, s.gan_samples) for s in load_snapshots(run_dir) if s.gan_samples is not None]
     latent_dim = int(info.config.get("latent_dim") or 64)
     return GanRunData(run_dir=Path(run_dir), info=info, latent_dim=latent_dim,
-                      train_images=dataset.x_train, dataset_name=dataset.name, frames=frames,
+                      dataset_source=str(info.config.get("dataset") or "digits"), frames=frames,
                       quality=load_quality(run_dir))
 
 

@@ -37,6 +37,12 @@ class GanGridWidget(ImageView):
         self._cell = (int(imgs.shape[1]), int(imgs.shape[2]))
         self.set_image(tile_images(imgs, cols=self._n, pad=PAD))
 
+    def clear(self, placeholder: str) -> None:
+        """Show no samples, only `placeholder`."""
+        self._n = 0
+        self.set_placeholder(placeholder)
+        self.set_image(None)
+
     def set_marks(self, locked: set[int], marks: dict[int, str]) -> None:
         """Outline `locked` cells and label cells in `marks` (e.g. {3: "A", 7: "B"})."""
         self._locked = set(locked)

@@ -11,9 +11,9 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from gui.widgets.plot_canvas import PlotCanvas
+from gui.gan.quality_plot import PANELS, QualityPlotWidget
 
-QUALITY_METRICS = ("d_loss", "g_loss", "mnist_score", "frechet", "class_entropy", "diversity")
+QUALITY_METRICS = tuple(PANELS)
 
 
 class ClassHistogramWidget(QWidget):
@@ -23,6 +23,7 @@ class ClassHistogramWidget(QWidget):
         super().__init__(parent)
         self._values = np.zeros(0)
         self._title = "Class histogram"
+        self._empty_text = "no samples scored yet"
         self.setMinimumSize(180, 110)
 
     def set_histogram(self, values: Any, title: str = "Class histogram") -> None:
@@ -30,6 +31,11 @@ class ClassHistogramWidget(QWidget):
         self._values = np.asarray(values, dtype=float).reshape(-1)
         self._title = title
         self.update()
+
+    def clear(self, text: str = "no samples scored yet") -> None:
+        """Show no bars, only `text`."""
+        self.set_histogram(np.zeros(0), "Class histogram")
+        self._empty_text = text
 
     def histogram(self) -> np.ndarray:
         """The fractions shown."""
@@ -46,7 +52,7 @@ class ClassHistogramWidget(QWidget):
         p.drawText(QRectF(0, 0, self.width(), 16), Qt.AlignmentFlag.AlignCenter, self._title)
         n = len(self._values)
         if n == 0:
-            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "no samples scored yet")
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self._empty_text)
             return
         top, bottom = 20.0, self.height() - 16.0
         width = self.width() / n
@@ -88,7 +94,7 @@ class GanQualityWidget(QWidget):
         self.rollback_button = QPushButton("", self)
         self.rollback_button.hide()
         self.rollback_button.clicked.connect(self._on_rollback_button_clicked)
-        self.plot = PlotCanvas(self)
+        self.plot = QualityPlotWidget(self)
         self.histogram = ClassHistogramWidget(self)
         self.warning = QLabel("", self)
         self.warning.setWordWrap(True)
@@ -108,7 +114,9 @@ class GanQualityWidget(QWidget):
     def set_history(self, history: dict[str, list[float]], records: list[dict[str, Any]]) -> None:
         """Show a run's per-epoch history (history.json) and quality records (quality.json)."""
         self._history = {k: [float(x) for x in history.get(k, [])] for k in QUALITY_METRICS if k in history}
-        self.plot.set_history(self._history)
+        self.plot.set_series(self._history)
+        if not (records and "class_histogram" in records[-1]):
+            self.histogram.clear("no quality records for this run")
         self._update_side(records)
 
     def add_epoch(self, epoch: int, logs: dict[str, float], records: list[dict[str, Any]]) -> None:
@@ -118,7 +126,7 @@ class GanQualityWidget(QWidget):
             series = self._history.setdefault(k, [])
             series.extend([math.nan] * (epoch - 1 - len(series)))
             series[epoch - 1:] = [v]
-        self.plot.add_epoch(epoch, values)
+        self.plot.set_series(self._history)
         self._update_side(records)
 
     def history(self) -> dict[str, list[float]]:

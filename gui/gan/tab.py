@@ -1,6 +1,12 @@
 """The GAN tab: sample grid with locks, enlarged sample vs its nearest real image, the mean-image
 "model" with metrics, interpolation and latent walk, training timeline, quality curves and
-GAN Lab-style step controls. Follows the live run through `AppState.training_event`."""
+GAN Lab-style step controls.
+
+It follows the app state: the run list (`runs_changed`), the current run (preselected when it
+is a GAN run, including the one training or just trained), the live run's epochs
+(`training_event`) and the run's own dataset (`dataset_for_run` / `dataset_loaded`). The
+actions on the shown run (roll back, steps, score, export) live in `GanRunActions`.
+"""
 
 from __future__ import annotations
 
@@ -12,10 +18,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -24,35 +28,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.gan.stepper import GanStepper
 from core.progress import ProgressEvent
 from gui.bridge import Job, LatestWorker, start_job
-from gui.gan.backend import GanRunData, GanSampleBackend, SampleRequest, load_gan_run, score_for_tab
+from gui.gan.backend import GanRunData, load_gan_run
 from gui.gan.grid import GanGridWidget
 from gui.gan.interpolation import GanInterpolationWidget
-from gui.gan.quality_view import GanQualityWidget, metrics_table_html
+from gui.gan.quality_view import GanQualityWidget
+from gui.gan.run_actions import GanRunActions
+from gui.gan.sampling import GanSampling
 from gui.gan.side_panel import GanSidePanel
 from gui.gan.step_controls import GanStepWidget
 from gui.gan.timeline import GanTimelineWidget
 
-WALK_FRAMES = 60
+NO_RUN_TEXT = "No GAN run shown: pick one above, or train a GAN in the Training tab."
 
 
+def mean_image_job(images: np.ndarray, *, handle: Any = None) -> np.ndarray:
+    """Worker: the per-pixel mean of a training set."""
+    from core.gan.sampling import mean_image
 
-def confirm_rollback(parent: QWidget, run_name: str, epoch: int) -> bool:
-    """Ask before replacing a run's latest models with an earlier checkpoint (tests replace this)."""
-    answer = QMessageBox.question(
-        parent, "Roll back",
-        f"Roll {run_name} back to its epoch {epoch} checkpoint? The later epochs' models, "
-        "history and samples are discarded; continuing training starts from there.")
-    return answer == QMessageBox.StandardButton.Yes
+    return np.asarray(mean_image(images))
 
 
-def _rollback(run_dir: Path, epoch: int, handle: Any = None) -> Path:
-    from core.training.run_folder import rollback_run
+def plural(n: int, word: str) -> str:
+    """`1 epoch`, `2 epochs`."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
-    rollback_run(run_dir, epoch, force=True)  # the tab already checked it is not the live run
-    return run_dir
 
 class GanTab(QWidget):
     """Sample, inspect and step a GAN run (see module docstring)."""
@@ -63,21 +64,18 @@ class GanTab(QWidget):
         super().__init__(parent)
         self.state = state
         self.data: GanRunData | None = None
-        self.noise_grid: Any = None
-        self.last_result: Any = None
-        self.enlarged_index: int | None = None
-        self.ends: list[int | None] = [None, None]
-        self._weights: tuple[Any, list[np.ndarray]] | None = None
-        self._worker: LatestWorker | None = None
+        self.dataset: Any = None
+        self.dataset_error: str | None = None
+        self.epochs_done = 0
         self._jobs: list[Job] = []
-        self._stepper: GanStepper | None = None
-        self._live_dir: Path | None = None
-        self._live_running = False
-        self.metrics_result: dict[str, Any] | None = None
+        self._loading: Path | None = None
         self._build()
+        self.actions = GanRunActions(state, self, self.side, self.steps, self.quality)
+        self.sampling = GanSampling(self.grid, self.interp, self.side, self)
+        self._connect()
         self.refresh_runs()
-        state.runs_changed.connect(self.refresh_runs)
-        state.training_event.connect(self._on_state_training_event)
+        self._show_status()
+        self._preselect_current()
 
     # --- layout ------------------------------------------------------------------------
     def _build(self) -> None:
@@ -85,6 +83,7 @@ class GanTab(QWidget):
         self.run_combo.setMinimumWidth(260)
         self.follow_live = QCheckBox("Follow live run", self)
         self.follow_live.setChecked(True)
+        self.follow_live.setToolTip("Show the GAN run being trained as soon as it starts")
         self.size_spin = QSpinBox(self)
         self.size_spin.setRange(2, 16)
         self.size_spin.setValue(8)
@@ -101,14 +100,10 @@ class GanTab(QWidget):
         top.addStretch(1)
 
         self.grid = GanGridWidget(self)
-        side = GanSidePanel(self)
-        self.side = side
-        for name in ("enlarged_view", "nearest_view", "nearest_label", "set_a_button", "set_b_button",
-                     "export_sample_button", "mean_view", "metrics_label", "score_button"):
-            setattr(self, name, getattr(side, name))
+        self.side = GanSidePanel(self)
         splitter = QSplitter(self)
         splitter.addWidget(self.grid)
-        splitter.addWidget(side)
+        splitter.addWidget(self.side)
         splitter.setSizes([520, 420])
 
         self.interp = GanInterpolationWidget(self)
@@ -136,35 +131,43 @@ class GanTab(QWidget):
         layout.addWidget(main, 1)
         layout.addWidget(self.status)
 
+    def _connect(self) -> None:
         self.run_combo.activated.connect(self._on_run_combo_activated)
-        self.size_spin.valueChanged.connect(self._on_size_spin_changed)
-        self.seed_spin.valueChanged.connect(self._on_seed_spin_changed)
+        self.size_spin.valueChanged.connect(self.sampling.resize)
+        self.seed_spin.valueChanged.connect(self.sampling.reseed)
         self.reseed_button.clicked.connect(self._on_reseed_clicked)
-        self.grid.cell_clicked.connect(self._on_grid_cell_clicked)
-        self.grid.lock_requested.connect(self._on_grid_lock_requested)
-        self.set_a_button.clicked.connect(lambda: self._set_end(0))
-        self.set_b_button.clicked.connect(lambda: self._set_end(1))
-        self.interp.settings_changed.connect(self.request_samples)
-        self.interp.walk_toggled.connect(self._on_interp_walk_toggled)
-        self.steps.step_requested.connect(self._on_steps_step_requested)
-        self.score_button.clicked.connect(self._on_score_clicked)
-        self.quality.rollback_requested.connect(self._on_quality_rollback_requested)
-        self.export_grid_button.clicked.connect(lambda: self._export(self.export_grid_png, "PNG (*.png)"))
-        self.export_sample_button.clicked.connect(lambda: self._export(self.export_sample_png, "PNG (*.png)"))
-        self.interp.export.clicked.connect(lambda: self._export(self.interp.export_gif, "GIF (*.gif)"))
-        self.export_timeline_button.clicked.connect(lambda: self._export(self.timeline.export_gif, "GIF (*.gif)"))
+        self.sampling.changed.connect(self._show_status)
+        self.sampling.failed.connect(self._on_job_failed)
+        self.actions.weights_stepped.connect(self.sampling.set_weights)
+        self.actions.rolled_back.connect(self.select_run)
+        self.actions.failed.connect(self._on_job_failed)
+        export = self.actions.export
+        self.export_grid_button.clicked.connect(lambda: export(self.export_grid_png, "PNG (*.png)"))
+        self.side.export_sample_button.clicked.connect(lambda: export(self.export_sample_png, "PNG (*.png)"))
+        self.interp.export.clicked.connect(lambda: export(self.interp.export_gif, "GIF (*.gif)"))
+        self.export_timeline_button.clicked.connect(lambda: export(self.timeline.export_gif, "GIF (*.gif)"))
+        self.state.runs_changed.connect(self.refresh_runs)
+        self.state.current_run_changed.connect(self._on_state_current_run_changed)
+        self.state.training_started.connect(self._on_state_training_changed)
+        self.state.training_finished.connect(self._on_state_training_changed)
+        self.state.training_event.connect(self._on_state_training_event)
+        self.state.dataset_loaded.connect(self._on_state_dataset_loaded)
+        self.state.dataset_failed.connect(self._on_state_dataset_failed)
 
     # --- runs --------------------------------------------------------------------------
     def refresh_runs(self) -> None:
-        """List the GAN runs (newest first), keeping the current choice."""
-        current = self.run_dir
-        runs = [r for r in self.state.list_runs() if r.kind == "gan"]
+        """List the GAN runs of the shared run list (newest first), keeping the current choice."""
+        shown = self._loading or self.run_dir
         self.run_combo.blockSignals(True)
         self.run_combo.clear()
-        for info in runs:
-            self.run_combo.addItem(f"{Path(info.path).name} · {info.epochs_done} ep · {info.status}", str(info.path))
-        if current is not None:
-            self._ensure_combo_item(current)
+        for info in self.state.list_runs():
+            if info.kind == "gan":
+                self.run_combo.addItem(f"{Path(info.path).name} · {plural(info.epochs_done, 'epoch')} · {info.status}",
+                                       str(info.path))
+        if shown is not None:
+            self._ensure_combo_item(shown)
+        else:
+            self.run_combo.setCurrentIndex(-1)
         self.run_combo.blockSignals(False)
 
     def _ensure_combo_item(self, run_dir: Path) -> None:
@@ -179,142 +182,159 @@ class GanTab(QWidget):
         """The run shown."""
         return self.data.run_dir if self.data is not None else None
 
+    @property
+    def live(self) -> bool:
+        """Whether the run shown is the one training now."""
+        return self.run_dir is not None and self.state.live_run_dir == self.run_dir
+
+    def _preselect_current(self) -> None:
+        """Show the state's current run when it is a GAN run (the live one only if followed)."""
+        run = self.state.current_run
+        if run is None or self.state.current_run_kind != "gan":
+            return
+        if run == self.state.live_run_dir and not self.follow_live.isChecked():
+            return
+        if run not in (self.run_dir, self._loading):
+            self.select_run(run)
+
     def select_run(self, run_dir: Path) -> Job:
-        """Load `run_dir` (off the GUI thread) and show it; returns the loading job."""
-        self._ensure_combo_item(Path(run_dir))
-        self.status.setText(f"Loading {Path(run_dir).name}…")
-        job = self._start(load_gan_run, Path(run_dir), dataset=self.state.dataset)
+        """Load `run_dir` (off the GUI thread) with its own dataset and show it; returns the job."""
+        run_dir = Path(run_dir)
+        self._loading = run_dir
+        self._ensure_combo_item(run_dir)
+        self.state.dataset_for_run(run_dir)  # starts loading the run's dataset alongside
+        self._show_status()
+        job = self._start(load_gan_run, run_dir)
         job.succeeded.connect(self._on_load_succeeded)
-        job.failed.connect(self._on_job_failed)
+        job.failed.connect(self._on_load_failed)
         return job
 
     def _on_run_combo_activated(self, index: int) -> None:
         path = self.run_combo.itemData(index)
         if path:
-            self.select_run(Path(path))
+            self.state.set_current_run(Path(path), "gan")
+            if Path(path) not in (self.run_dir, self._loading):
+                self.select_run(Path(path))
 
     def _on_load_succeeded(self, data: GanRunData) -> None:
-        from core.gan.sampling import NoiseGrid, mean_image
-
-        self.data = data
-        self._weights = None
-        self._stepper = GanStepper(data.run_dir)
-        self.noise_grid = NoiseGrid(self.size_spin.value(), data.latent_dim, self.seed_spin.value())
-        self.enlarged_index, self.ends = None, [0, self.size_spin.value() ** 2 - 1]
+        if data.run_dir != self._loading:
+            return  # superseded by a later choice
+        self._loading = None
+        self.data, self.epochs_done = data, data.epochs_done
+        self.sampling.reset(data.run_dir, data.latent_dim, self.size_spin.value(), self.seed_spin.value())
+        self.actions.set_run(data.run_dir)
         self.timeline.set_frames(data.frames)
         self.quality.set_history(data.info.history, data.quality)
-        self.mean_view.set_image(mean_image(data.train_images))
-        self.status.setText(f"{data.run_dir.name}: {data.dataset_name}, {len(data.frames)} epoch(s).")
-        self.request_samples()
+        self.dataset, self.dataset_error = None, None
+        self._set_dataset(self.state.request_dataset(data.dataset_source))
 
-    # --- sampling ----------------------------------------------------------------------
-    def _has_generator(self) -> bool:
-        return self.data is not None and (self._weights is not None or (self.data.run_dir / "generator.keras").exists())
+    def _on_load_failed(self, message: str) -> None:
+        self._loading = None
+        self.refresh_runs()  # the combo shows the run on screen again
+        self._on_job_failed(message)
+
+    # --- the run's dataset ---------------------------------------------------------------
+    def _set_dataset(self, dataset: Any) -> None:
+        self.dataset = dataset
+        if dataset is None:
+            self.side.show_mean(None, "Loading the run's dataset…" if self.dataset_error is None
+                                else "The run's dataset is unavailable.")
+        else:
+            job = self._start(mean_image_job, dataset.x_train)
+            job.setProperty("run_dir", str(self.run_dir))
+            job.succeeded.connect(self._on_mean_job_succeeded)
+        self.sampling.set_train_images(dataset.x_train if dataset is not None else None)
+        self._show_status()
+
+    def _on_mean_job_succeeded(self, image: np.ndarray) -> None:
+        job = self.sender()
+        if job is None or job.property("run_dir") == str(self.run_dir):
+            self.side.show_mean(image)
+
+    def _on_state_dataset_loaded(self, source: str, dataset: Any) -> None:
+        if self.data is not None and self.dataset is None and source == self.data.dataset_source:
+            self._set_dataset(dataset)
+
+    def _on_state_dataset_failed(self, source: str, message: str) -> None:
+        if self.data is not None and self.dataset is None and source == self.data.dataset_source:
+            self.dataset_error = message
+            self._set_dataset(None)
+
+    # --- status ------------------------------------------------------------------------
+    def _show_status(self) -> None:
+        """One line describing what the tab shows now."""
+        if self._loading is not None:
+            self.status.setText(f"Loading {self._loading.name}…")
+            return
+        if self.data is None:
+            self.status.setText(NO_RUN_TEXT)
+            return
+        parts = [f"{self.data.run_dir.name}: {plural(self.epochs_done, 'epoch')}"
+                 + (" (training now)" if self.live else "")]
+        if self.dataset is not None:
+            parts.append(f"trained on {str(self.dataset.name).split(' (')[0]}")
+        elif self.dataset_error is not None:
+            parts.append(f"its dataset {self.data.dataset_source} could not be loaded ({self.dataset_error})")
+        else:
+            parts.append(f"loading its dataset {self.data.dataset_source}…")
+        if self.noise_grid is not None and self.noise_grid.locked:
+            parts.append(f"{plural(len(self.noise_grid.locked), 'locked sample')}")
+        if not self.sampling.has_generator():
+            parts.append("no generator saved yet")
+        self.status.setText(" · ".join(parts))
+
+    # --- sampling (delegated to GanSampling) --------------------------------------------
+    @property
+    def noise_grid(self) -> Any:
+        """The grid's noise (with its locks)."""
+        return self.sampling.noise_grid
+
+    @property
+    def last_result(self) -> Any:
+        """The last sampling result shown."""
+        return self.sampling.last_result
+
+    @property
+    def _worker(self) -> LatestWorker | None:  # kept for bench/gan.py
+        return self.sampling.worker
 
     def request_samples(self) -> None:
-        """Ask the sampling worker for the grid, strip, walk and enlarged sample (latest wins)."""
-        if self.data is None or self.noise_grid is None or not self._has_generator():
-            return
-        if self._worker is None:
-            self._worker = LatestWorker(GanSampleBackend())
-            self._worker.computed.connect(self._on_worker_computed)
-            self._worker.failed.connect(self._on_job_failed)
-        z = self.noise_grid.z
-        strip = None
-        a, b = self.ends
-        if a is not None and b is not None and a < len(z) and b < len(z):
-            strip = (z[a], z[b], int(self.interp.steps.value()), str(self.interp.method.currentData()))
-        walk = None
-        if self.interp.walk_check.isChecked():
-            from core.gan.sampling import latent_walk
-
-            walk = latent_walk(self.data.latent_dim, WALK_FRAMES, self.seed_spin.value())
-        key, weights = self._weights if self._weights is not None else (None, None)
-        self._worker.submit(SampleRequest(run_dir=self.data.run_dir, grid_z=z.copy(), weights_key=key,
-                                          weights=weights, strip=strip, walk_z=walk, enlarge=self.enlarged_index,
-                                          train_images=self.data.train_images))
-
-    def _on_worker_computed(self, request: SampleRequest, result: Any) -> None:
-        if self.data is None or request.run_dir != self.data.run_dir:
-            return
-        self.last_result = result
-        self.grid.set_samples(result.grid)
-        self._update_marks()
-        self.interp.set_strip(result.strip)
-        if result.walk is not None:
-            self.interp.set_walk_frames(result.walk)
-        self.enlarged_view.set_image(result.enlarged)
-        self.nearest_view.set_image(result.nearest_image)
-        if result.nearest_index is not None and result.enlarged is not None:
-            dist = float(np.sqrt(np.mean((result.enlarged - result.nearest_image) ** 2)))
-            self.nearest_label.setText(f"nearest real #{result.nearest_index} (RMS distance {dist:.3f})")
-
-    def _update_marks(self) -> None:
-        marks = {i: label for i, label in zip(self.ends, "AB", strict=False) if i is not None}
-        self.grid.set_marks(self.noise_grid.locked if self.noise_grid else set(), marks)
-        self.interp.set_ends(*self.ends)
-
-    def _on_size_spin_changed(self, n: int) -> None:
-        if self.noise_grid is not None:
-            self.noise_grid.resize(n)
-            self.ends = [e if e is not None and e < n * n else None for e in self.ends]
-            if self.enlarged_index is not None and self.enlarged_index >= n * n:
-                self.enlarged_index = None
-            self.request_samples()
-
-    def _on_seed_spin_changed(self, seed: int) -> None:
-        if self.noise_grid is not None:
-            self.noise_grid.reseed(seed)
-            self.request_samples()
+        """Redraw the samples of the run shown (latest request wins)."""
+        self.sampling.request()
 
     def _on_reseed_clicked(self) -> None:
         self.seed_spin.setValue(self.seed_spin.value() + 1)
 
-    def _on_grid_cell_clicked(self, index: int) -> None:
-        self.enlarged_index = index
-        self.request_samples()
-
-    def _on_grid_lock_requested(self, index: int) -> None:
-        if self.noise_grid is not None:
-            locked = self.noise_grid.toggle_lock(index)
-            self.status.setText(f"Sample {index} {'locked' if locked else 'unlocked'}.")
-            self._update_marks()
-
-    def _set_end(self, which: int) -> None:
-        if self.enlarged_index is not None:
-            self.ends[which] = self.enlarged_index
-            self.request_samples()
-
-    def _on_interp_walk_toggled(self, on: bool) -> None:
-        if on:
-            self.request_samples()
-
     # --- live run ----------------------------------------------------------------------
+    def _on_state_current_run_changed(self, _run_dir: Any) -> None:
+        self._preselect_current()
+
+    def _on_state_training_changed(self, _run_dir: Any) -> None:
+        self._preselect_current()
+        self._show_status()
+
     def _on_state_training_event(self, ev: ProgressEvent) -> None:
-        if ev.kind == "start" and ev.data.get("kind") == "gan":
-            self._live_dir, self._live_running = Path(ev.data["run_dir"]), True
-            if self.follow_live.isChecked() and self.run_dir != self._live_dir:
-                self.select_run(self._live_dir)
-        elif ev.kind == "done":
-            self._live_running = False
-            self.refresh_runs()
-        elif ev.kind == "epoch" and self.data is not None and self._live_dir == self.data.run_dir:
+        if ev.kind == "epoch" and self.live:
             self._apply_live_epoch(ev.data)
 
     def _apply_live_epoch(self, data: dict[str, Any]) -> None:
         from core.gan.quality import load_quality
 
+        assert self.data is not None
         snap = data.get("snapshot")
         epoch = int(data.get("epoch", getattr(snap, "epoch", 0)))
+        self.epochs_done = max(self.epochs_done, epoch)
         if snap is not None and snap.gan_samples is not None:
             self.timeline.add_frame(epoch, snap.gan_samples)
         self.quality.add_epoch(epoch, dict(data.get("logs") or {}), load_quality(self.data.run_dir))
         weights = getattr(snap, "weights", {}).get("generator") if snap is not None else None
         if weights is not None:
-            self._weights = (("live", epoch), list(weights))  # get_weights() copies, never mutated
-        self.request_samples()
+            self.sampling.set_weights(("live", epoch), list(weights))  # get_weights() copies, never mutated
+        else:
+            self.sampling.request()
+        self._show_status()
 
-    # --- jobs: steps and scoring ---------------------------------------------------------
+    # --- jobs --------------------------------------------------------------------------
     def _start(self, fn: Any, *args: Any, **kwargs: Any) -> Job:
         job = start_job(fn, *args, **kwargs)
         self._jobs.append(job)
@@ -325,62 +345,8 @@ class GanTab(QWidget):
         self._jobs = [j for j in self._jobs if j.running]
 
     def _on_job_failed(self, message: str) -> None:
-        self.steps.set_busy(False)
-        self.score_button.setEnabled(True)
-        self.status.setText(message)
+        self._show_status()
         self.state.show_error(self, "GAN tab", message)
-
-    def _on_quality_rollback_requested(self, epoch: int) -> None:
-        if self.data is None:
-            return
-        if self._live_running and self._live_dir == self.data.run_dir:
-            self.state.show_error(self, "Roll back", "This run is training now; stop it before rolling back.")
-            return
-        if not confirm_rollback(self, self.data.run_dir.name, epoch):
-            return
-        job = self._start(_rollback, self.data.run_dir, epoch)
-        job.succeeded.connect(lambda run_dir: self.select_run(run_dir))
-        job.failed.connect(self._on_job_failed)
-
-    def _on_steps_step_requested(self, mode: str, n: int) -> None:
-        if self._stepper is None or self.data is None:
-            self.state.show_error(self, "GAN steps", "Choose a GAN run first.")
-            return
-        if self._live_running and self._live_dir == self.data.run_dir:
-            self.state.show_error(self, "GAN steps", "This run is training now; step it once training has stopped.")
-            return
-        self.steps.set_busy(True, f"training {n} batches…")
-        job = self._start(self._stepper.train, mode, n, throttle_ms=100)
-        job.event.connect(self._on_step_job_event)
-        job.succeeded.connect(self._on_step_job_succeeded)
-        job.failed.connect(self._on_job_failed)
-
-    def _on_step_job_event(self, ev: ProgressEvent) -> None:
-        if ev.kind == "batch":
-            logs = ev.data.get("logs", {})
-            self.steps.status.setText(f"batch {ev.data.get('batch')}/{ev.data.get('steps')} · "
-                                      + " · ".join(f"{k} {v:.3f}" for k, v in logs.items()))
-
-    def _on_step_job_succeeded(self, result: dict[str, Any]) -> None:
-        self._weights = (result["key"], result["generator_weights"])
-        logs = " · ".join(f"{k} {v:.3f}" for k, v in result["logs"].items())
-        self.steps.set_busy(False, f"{result['steps']} batches ({result['mode']}) done · {logs}")
-        self.request_samples()
-
-    def _on_score_clicked(self) -> None:
-        if self.data is None:
-            return
-        self.score_button.setEnabled(False)
-        self.metrics_label.setText("Scoring… (the first time trains a small classifier: a few seconds)")
-        job = self._start(score_for_tab, self.data.run_dir)
-        job.succeeded.connect(self._on_score_job_succeeded)
-        job.failed.connect(self._on_job_failed)
-
-    def _on_score_job_succeeded(self, result: dict[str, Any]) -> None:
-        self.score_button.setEnabled(True)
-        self.metrics_result = result
-        self.metrics_label.setText(metrics_table_html(result))
-        self.quality.histogram.set_histogram(result["gan"]["class_histogram"], "Classes of saved generator's samples")
 
     # --- export --------------------------------------------------------------------------
     def export_grid_png(self, path: Path) -> Path:
@@ -396,26 +362,17 @@ class GanTab(QWidget):
         """Save the enlarged sample as a PNG (8x pixels)."""
         from core.images import save_png
 
-        image = self.enlarged_view.image()
+        image = self.side.enlarged_view.image()
         if image is None:
             raise ValueError("click a sample to enlarge it first")
         return save_png(image, path, scale=8)
 
-    def _export(self, fn: Any, filters: str) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export", "", filters)
-        if not path:
-            return
-        try:
-            self.status.setText(f"Saved {fn(Path(path))}")
-        except (ValueError, OSError) as exc:
-            self.state.show_error(self, "Export", str(exc))
-
     def shutdown(self, timeout_s: float) -> None:
-        """Stop the walk, the sampling worker and any step/score job."""
+        """Stop the walk, the sampling worker and any load / step / score job."""
         self.interp.stop()
+        self.actions.shutdown(timeout_s)
         for job in list(self._jobs):
             job.cancel()
         for job in list(self._jobs):
             job.wait(timeout_s)
-        if self._worker is not None:
-            self._worker.close(timeout_s)
+        self.sampling.close(timeout_s)
