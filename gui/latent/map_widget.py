@@ -109,6 +109,11 @@ class LatentMapWidget(QWidget):
             self._markers[name] = (float(point[0]), float(point[1]), colour)
         self.update()
 
+    def named_marker(self, name: str) -> tuple[float, float] | None:
+        """Where the labelled marker `name` is (None when not shown)."""
+        marker = self._markers.get(name)
+        return None if marker is None else (marker[0], marker[1])
+
     def set_overlay(self, image: np.ndarray | None) -> None:
         """Overlay an image (e.g. the manifold grid) over the plot area; None removes it."""
         self._overlay = None if image is None else array_to_qimage(image)

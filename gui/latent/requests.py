@@ -53,7 +53,7 @@ def serve_point(req: PointRequest) -> tuple[np.ndarray, np.ndarray | None]:
 
 def serve_grid(req: GridRequest) -> np.ndarray | tuple[np.ndarray, np.ndarray]:
     """Grid images (n*n, H, W, 1), or for `heat` the (confidence, labels) maps."""
-    from core.latent.maps import confidence_map, decode_grid
+    from core.latent.model import confidence_map, decode_grid
 
     if req.heat:
         return confidence_map(req.view.model, req.view.projection, req.bounds, req.n)
@@ -62,7 +62,7 @@ def serve_grid(req: GridRequest) -> np.ndarray | tuple[np.ndarray, np.ndarray]:
 
 def serve_misc(req: MiscRequest) -> Any:
     """Interpolation strip (k, H, W, 1); encoded (z, plane point, reconstruction); or re-encoded (test_z, train_z)."""
-    from core.latent.maps import interpolate
+    from core.latent.plane import interpolate
 
     model, proj = req.view.model, req.view.projection
     if req.what == "interp":

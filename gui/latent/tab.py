@@ -4,6 +4,10 @@ Decoding for the mouse never goes through `predict`: with a dense decoder the ex
 mirror decodes inline on the GUI thread (~0.02 ms); otherwise a `LatestWorker` decodes with a
 compiled call and a newer point supersedes a pending one. The scatter is a static background;
 only the marker and the decoded images are repainted while dragging.
+
+The tab owns the map, the cursor's point, the heat map and the live run's updates; each lower
+panel works on its own worker and reports through signals. The tab follows the `AppState`: run
+list, current run (preselected when an AE/VAE with a checkpoint) and the live run.
 """
 
 from __future__ import annotations
@@ -16,29 +20,40 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
-    QGridLayout,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from gui.app_state import run_dataset_source
 from gui.bridge import Job, LatestWorker, start_job
-from gui.latent.actions import LatentActionsMixin
+from gui.dialogs import remember_folder, start_folder
+from gui.latent.digit_panel import DigitPanel
+from gui.latent.grid_panel import GridPanel
+from gui.latent.history_panel import HistoryPanel
+from gui.latent.interpolation_panel import InterpolationPanel
 from gui.latent.map_widget import LatentMapWidget
-from gui.latent.panels import DigitPanel, GridPanel, HistoryPanel, InterpolationPanel
-from gui.latent.requests import PointRequest, serve_grid, serve_misc, serve_point
+from gui.latent.point_panel import PointPanel
+from gui.latent.requests import (
+    GridRequest,
+    MiscRequest,
+    PointRequest,
+    serve_grid,
+    serve_misc,
+    serve_point,
+)
+from gui.latent.run_picker import LATENT_KINDS, LatentRunPicker
 from gui.latent.scatter import ScatterScene
-from gui.widgets.image_view import ImageView
 
-_END_COLOURS = {"A": QColor(30, 120, 255), "B": QColor(255, 150, 0), "digit": QColor(255, 0, 200)}
+MARKER_COLOURS = {"A": QColor(30, 120, 255), "B": QColor(255, 150, 0), "digit": QColor(255, 0, 200)}
+HEAT_N = 40
 
 
-class LatentTab(LatentActionsMixin, QWidget):
+class LatentTab(QWidget):
     """Choose an AE/VAE run; click or drag on its latent map to see what the decoder makes of it."""
 
     title = "Latent map"
@@ -46,71 +61,50 @@ class LatentTab(LatentActionsMixin, QWidget):
     def __init__(self, state: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self.view: Any = None  # core.latent.maps.LatentView
+        self.view: Any = None  # core.latent.view.LatentView
         self._bounds: tuple[float, float, float, float] | None = None
         self._point: tuple[float, float] | None = None
-        self._z: np.ndarray | None = None
         self._serial = 0
-        self._ends: dict[str, np.ndarray] = {}
         self._heat: np.ndarray | None = None
         self._history_index = -1
-        self._grid: np.ndarray | None = None
-        self._strip: np.ndarray | None = None
         self._load_job: Job | None = None
-        self._live_run: Path | None = None
-        self._live_has_latent = True  # until a "start" event says the live run has no latent
+        self._loading: Path | None = None
         self._classifier_run: str | None = None
+        self._pending_load: tuple[Any, Any, bool] | None = None
+        self._wanted_run: Path | None = None  # the current run, until it can be shown
+        self._live_ready = False  # the live run has saved its first checkpoint
         self._build_ui()
-        self._workers = {"point": LatestWorker(serve_point, self), "grid": LatestWorker(serve_grid, self),
-                         "heat": LatestWorker(serve_grid, self), "interp": LatestWorker(serve_misc, self),
-                         "encode": LatestWorker(serve_misc, self), "live": LatestWorker(serve_misc, self)}
+        self._workers = {"point": LatestWorker(serve_point, self), "heat": LatestWorker(serve_grid, self),
+                         "live": LatestWorker(serve_misc, self)}
         self._workers["point"].computed.connect(self._on_point_computed)
-        self._workers["grid"].computed.connect(self._on_grid_computed)
         self._workers["heat"].computed.connect(self._on_heat_computed)
-        for name in ("interp", "encode", "live"):
-            self._workers[name].computed.connect(self._on_misc_computed)
+        self._workers["live"].computed.connect(self._on_live_computed)
         for worker in self._workers.values():
             worker.failed.connect(self._on_worker_failed)
-        self._pending_load: tuple[Any, Any, bool] | None = None
         state.engine_ready.connect(self._on_state_engine_ready)
-        state.runs_changed.connect(self.refresh_runs)
+        state.runs_changed.connect(self._on_state_runs_changed)
+        state.current_run_changed.connect(self._on_state_current_run_changed)
+        state.training_started.connect(self._on_state_training_started_or_finished)
+        state.training_finished.connect(self._on_state_training_started_or_finished)
         state.training_event.connect(self._on_state_training_event)
         self.refresh_runs()
+        self._on_state_current_run_changed(state.current_run)
 
     # --- layout ------------------------------------------------------------------------
     def _build_ui(self) -> None:
-        self.run_combo, self.classifier_combo = QComboBox(), QComboBox()
-        self.run_combo.setMinimumContentsLength(28)
-        self.refresh_button = QPushButton("Refresh")
+        self.picker = LatentRunPicker()
         self.heat_check = QCheckBox("Classifier confidence heat map")
         self.note = QLabel("Choose a trained (or training) autoencoder or VAE run.")
         self.note.setWordWrap(True)
         self.map = LatentMapWidget()
-        self.decoded = ImageView(min_size=220)
-        self.decoded.set_placeholder("Click or drag on the map")
-        self.nearest, self.hover_image = ImageView(min_size=90), ImageView(min_size=90)
-        self.nearest.set_placeholder("nearest training image")
-        self.hover_image.set_placeholder("hover a data point")
-        self.coords, self.prediction = QLabel("z = –"), QLabel("")
-        self.nearest_label, self.hover_label = QLabel("nearest training image"), QLabel("data point")
+        self.point_panel = side = PointPanel()
+        self.decoded, self.coords, self.prediction = side.decoded, side.coords, side.prediction
+        self.hover_image = side.hover_image
         self.grid_panel, self.interp_panel = GridPanel(), InterpolationPanel()
         self.digit_panel, self.history_panel = DigitPanel(), HistoryPanel()
         top = QHBoxLayout()
-        for w in (QLabel("Run:"), self.run_combo, self.refresh_button, QLabel("Classifier:"),
-                  self.classifier_combo, self.heat_check):
-            top.addWidget(w)
-        top.setStretch(1, 1)
-        side = QWidget()
-        sl = QGridLayout(side)
-        sl.addWidget(self.decoded, 0, 0, 1, 2)
-        sl.addWidget(self.coords, 1, 0, 1, 2)
-        sl.addWidget(self.prediction, 2, 0, 1, 2)
-        sl.addWidget(self.nearest, 3, 0)
-        sl.addWidget(self.hover_image, 3, 1)
-        sl.addWidget(self.nearest_label, 4, 0)
-        sl.addWidget(self.hover_label, 4, 1)
-        sl.setRowStretch(0, 3)
-        sl.setRowStretch(3, 1)
+        top.addWidget(self.picker, 1)
+        top.addWidget(self.heat_check)
         upper = QSplitter(Qt.Orientation.Horizontal)
         upper.addWidget(self.map)
         upper.addWidget(side)
@@ -130,55 +124,32 @@ class LatentTab(LatentActionsMixin, QWidget):
         lay.addLayout(top)
         lay.addWidget(self.note)
         lay.addWidget(body, 1)
-        self.run_combo.activated.connect(self._on_run_combo_activated)
-        self.classifier_combo.activated.connect(self._on_run_combo_activated)
-        self.refresh_button.clicked.connect(self.refresh_runs)
+        self._connect_ui()
+
+    def _connect_ui(self) -> None:
+        self.picker.run_chosen.connect(lambda run, clf: self.load_run(run, clf, auto_classifier=False))
+        self.picker.refresh_requested.connect(self.state.refresh_runs)
         self.heat_check.toggled.connect(self._on_heat_check_toggled)
-        self.map.point_picked.connect(self._on_map_point_picked)
+        self.map.point_picked.connect(self.pick_point)
         self.map.hovered.connect(self._on_map_hovered)
         self.map.bounds_changed.connect(self._on_map_bounds_changed)
-        self.grid_panel.requested.connect(self.request_grid)
-        self.grid_panel.overlay_toggled.connect(lambda _on: self._show_grid_overlay())
+        self.grid_panel.overlay_changed.connect(self._show_grid_overlay)
         self.grid_panel.export_requested.connect(lambda: self._export_dialog("grid", "png"))
-        self.interp_panel.end_requested.connect(self._on_interp_end_requested)
-        self.interp_panel.requested.connect(self.request_strip)
+        self.interp_panel.end_marked.connect(self._on_marker_moved)
         self.interp_panel.export_requested.connect(lambda fmt: self._export_dialog("strip", fmt))
-        self.digit_panel.image_chosen.connect(self.locate_digit)
-        self.digit_panel.pick_button.clicked.connect(self._on_digit_pick_clicked)
+        self.digit_panel.landed.connect(lambda point: self._on_marker_moved("digit", point))
         self.history_panel.frame_changed.connect(self._on_history_frame_changed)
         self.history_panel.export_requested.connect(lambda: self._export_dialog("history", "gif"))
+        for panel in (self.grid_panel, self.interp_panel, self.digit_panel):
+            panel.failed.connect(self._on_worker_failed)
 
     # --- runs --------------------------------------------------------------------------
     def refresh_runs(self) -> None:
-        """Re-list AE/VAE runs and classifier runs, keeping the current choice."""
-        runs = self.state.list_runs()
-        current = self.run_combo.currentData()
-        self.run_combo.clear()
-        self.run_combo.addItem("— choose an autoencoder or VAE run —", None)
-        self._classifiers = [r for r in runs if r.kind == "classifier"]
-        for r in runs:
-            if r.kind in ("autoencoder", "vae"):
-                text = f"{r.path.name} · {r.kind} · {r.config.get('latent_dim')}-D · {r.status}, {r.epochs_done} ep"
-                self.run_combo.addItem(text, str(r.path))
-        self.run_combo.setCurrentIndex(max(0, self.run_combo.findData(current)))
-        self._fill_classifiers()
-
-    def _fill_classifiers(self) -> None:
+        """List the shared run list's AE/VAE runs (and the live one) and classifier runs."""
+        live = self.state.live_run_dir
+        live_entry = (Path(live), self.state.current_run_kind) if live is not None and self._live_ready else None
         dataset = self.view.config.get("dataset") if self.view is not None else None
-        current = self.classifier_combo.currentData()
-        self.classifier_combo.clear()
-        self.classifier_combo.addItem("(none)", None)
-        for r in self._classifiers:
-            if dataset is None or r.config.get("dataset") == dataset:
-                self.classifier_combo.addItem(f"{r.path.name} · {r.status}", str(r.path))
-        self.classifier_combo.setCurrentIndex(max(0, self.classifier_combo.findData(current)))
-
-    def default_classifier(self, dataset: str) -> Path | None:
-        """The newest finished classifier run trained on `dataset`, if any."""
-        for r in self._classifiers:
-            if r.config.get("dataset") == dataset and (r.path / "classifier.keras").exists():
-                return r.path
-        return None
+        self.picker.set_runs(self.state.list_runs(), live_entry, dataset)
 
     def load_run(self, run_dir: str | Path, classifier_run: str | Path | None = None,
                  *, auto_classifier: bool = True) -> Job | None:
@@ -186,21 +157,19 @@ class LatentTab(LatentActionsMixin, QWidget):
 
         Before `AppState.engine_ready` the load is deferred (returns None) until the engine is in.
         """
-        if not getattr(self.state, "engine_loaded", True):  # TensorFlow is still importing
+        if not self.state.engine_loaded:  # TensorFlow is still importing
             self.note.setText(f"Waiting for the engine to load {Path(run_dir).name} …")
             self._pending_load = (run_dir, classifier_run, auto_classifier)
             return None
-        from core.latent.maps import load_view, read_config
+        from core.latent.view import load_view
 
         if classifier_run is None and auto_classifier:
-            try:
-                classifier_run = self.default_classifier(str(read_config(run_dir).get("dataset")))
-            except ValueError:
-                classifier_run = None
+            classifier_run = self.picker.default_classifier(run_dataset_source(Path(run_dir)))
         self._classifier_run = None if classifier_run is None else str(classifier_run)
         if self._load_job is not None:
             self._load_job.cancel()
         self.note.setText(f"Loading {Path(run_dir).name} …")
+        self._loading = Path(run_dir)
         job = start_job(load_view, run_dir, classifier_run)
         job.succeeded.connect(self.set_view)
         job.failed.connect(self._on_load_failed)
@@ -214,27 +183,20 @@ class LatentTab(LatentActionsMixin, QWidget):
             self._pending_load = None
             self.load_run(run_dir, classifier_run, auto_classifier=auto)
 
-    def _on_run_combo_activated(self, _index: int) -> None:
-        run = self.run_combo.currentData()
-        if run:
-            self.load_run(run, self.classifier_combo.currentData(), auto_classifier=False)
-
     def _on_load_failed(self, message: str) -> None:
-        self.note.setText(f"Could not load the run: {message}")
+        if self.sender() is not self._load_job:
+            return
+        self._loading = None
+        shown = f"; still showing {self.view.run_dir.name}" if self.view is not None else ""
+        self.note.setText(f"Could not load the run: {message}{shown}")
         self.state.show_error(self, "Latent map", message)
 
     def set_view(self, view: Any) -> None:
-        """Show a loaded `core.latent.maps.LatentView`."""
-        self.view, self._heat, self._grid, self._strip = view, None, None, None
-        self._ends.clear()
-        for name in _END_COLOURS:
-            self.map.set_named_marker(name, None, QColor())
+        """Show a loaded `core.latent.view.LatentView`."""
+        self.view, self._heat, self._loading, self._point = view, None, None, None
         self._bounds = view.bounds
-        index = self.run_combo.findData(str(view.run_dir))
-        if index >= 0:
-            self.run_combo.setCurrentIndex(index)
-        self._fill_classifiers()
-        self.classifier_combo.setCurrentIndex(max(0, self.classifier_combo.findData(self._classifier_run)))
+        self.picker.select_run(view.run_dir)
+        self.picker.set_dataset(view.config.get("dataset"), self._classifier_run or "")
         proj, kind, dim = view.projection, view.model.kind, view.model.latent_dim
         if proj.is_identity:
             text = f"{kind.upper() if kind == 'vae' else 'Autoencoder'} with a {dim}-D latent: the map is the latent plane itself."
@@ -243,21 +205,81 @@ class LatentTab(LatentActionsMixin, QWidget):
                     f"PC2 {proj.explained[1]:.0%} of variance); a clicked point is decoded from its inverse projection.")
         self.note.setText(f"{text}  {len(view.test_y):,} test points · {view.dataset_name}")
         self.heat_check.setEnabled(view.model.has_classifier)
-        self.grid_panel.spacing.setCurrentText("gaussian" if kind == "vae" else "linear")
-        self.interp_panel.set_count(len(view.test_x))
-        self.digit_panel.index_spin.setMaximum(len(view.test_x) - 1)
-        self.digit_panel.set_image_size(int(view.model.image_shape[0]))
+        self.point_panel.clear()
+        for panel in (self.grid_panel, self.interp_panel, self.digit_panel):
+            panel.set_view(view)
         self.history_panel.set_epochs([f.epoch for f in view.history])
         self._refresh_scene()
         xmin, xmax, ymin, ymax = self._bounds
         self.pick_point((xmin + xmax) / 2, (ymin + ymax) / 2)
-        self.request_grid()
-        if self.heat_check.isChecked():
-            self._on_heat_check_toggled(True)
+        self.grid_panel.request(self._bounds)
+        self._on_heat_check_toggled(self.heat_check.isChecked())
+
+    # --- following the app state --------------------------------------------------------
+    def _on_state_runs_changed(self) -> None:
+        self.refresh_runs()
+        self._preselect()
+
+    def _on_state_current_run_changed(self, run_dir: Any) -> None:
+        self._wanted_run = Path(run_dir) if run_dir is not None else None
+        self._preselect()
+
+    def _preselect(self) -> None:
+        """Load the current run once it can be shown: an AE/VAE run with a checkpoint."""
+        run = self._wanted_run
+        if run is None:
+            return
+        if run in (self._loading, None if self.view is None else Path(self.view.run_dir)):
+            self._wanted_run = None
+            return
+        live = self.state.live_run_dir is not None and Path(self.state.live_run_dir) == run
+        info = self.state.run_info(run)
+        kind = info.kind if info is not None else self.state.current_run_kind
+        if kind and kind not in LATENT_KINDS:
+            self._wanted_run = None  # nothing to show on a latent map
+            return
+        if live and not self._live_ready or not live and (info is None or info.epochs_done <= 0):
+            return  # no checkpoint yet: the first epoch (or the next scan) brings it
+        self._wanted_run = None
+        self.load_run(run)
+
+    def _on_state_training_started_or_finished(self, _run_dir: Any) -> None:
+        self._live_ready = False  # after the end, the rescan that follows lists it as a past run
+
+    def _on_state_training_event(self, ev: Any) -> None:
+        from core.latent.view import HistoryFrame
+
+        live = self.state.live_run_dir
+        if ev.kind != "epoch" or live is None:
+            return
+        if not self._live_ready:
+            self._live_ready = True  # the first checkpoint is on disk: the run can be loaded
+            self.refresh_runs()
+            self._preselect()
+        view = self.view
+        if view is None or Path(live) != Path(view.run_dir):
+            return
+        snap = ev.data["snapshot"]
+        view.model.set_weights(snap.weights)  # our own copy: the trainer's model is never touched
+        if snap.probe_z is not None:
+            labels = snap.probe_labels if snap.probe_labels is not None else np.zeros(len(snap.probe_z), np.int64)
+            view.history.append(HistoryFrame(int(snap.epoch), np.asarray(snap.probe_z), np.asarray(labels)))
+            self.history_panel.set_epochs([f.epoch for f in view.history], follow=True)
+        if self._point is not None:
+            self.pick_point(*self._point)
+        self._workers["live"].submit(MiscRequest(view, "reencode", ()))
+        self.grid_panel.request()
+
+    def _on_live_computed(self, req: MiscRequest, result: tuple[np.ndarray, np.ndarray]) -> None:
+        if req.view is not self.view:
+            return
+        self.view.test_z, self.view.train_z = result
+        self.view.test_plane = self.view.projection.to_plane(self.view.test_z)
+        self._refresh_scene()
 
     # --- the map ---------------------------------------------------------------------
     def _refresh_scene(self) -> None:
-        from core.latent.maps import data_bounds
+        from core.latent.plane import data_bounds
 
         view = self.view
         if view is None or self._bounds is None:
@@ -281,58 +303,93 @@ class LatentTab(LatentActionsMixin, QWidget):
             return
         self._point = (x, y)
         z = view.projection.from_plane(np.array([x, y], np.float32))
-        self._z = z
+        self.interp_panel.set_cursor(z)
         self.map.set_marker(self._point)
         self._serial += 1
         image = None
         if view.model.has_mirror:
             image = view.model.decode_one(z)
-            self._show_decoded(z, image)
+            self.point_panel.show_decoded(view, z, image, self._point)
         if image is None or view.model.has_classifier:
             self._workers["point"].submit(PointRequest(view, z, self._serial, image))
-
-    def _show_decoded(self, z: np.ndarray, image: np.ndarray) -> None:
-        from core.latent.maps import nearest_train_index
-
-        view = self.view
-        self.decoded.set_image(image)
-        i = nearest_train_index(z, view.train_z)
-        self.nearest.set_image(view.train_x[i])
-        self.nearest_label.setText(f"nearest training image: {view.class_names[int(view.train_y[i])]}")
-        text = "z = (" + ", ".join(f"{v:+.2f}" for v in z[:6]) + (", …)" if len(z) > 6 else ")")
-        if not view.projection.is_identity and self._point is not None:
-            text = f"plane ({self._point[0]:+.2f}, {self._point[1]:+.2f}) → {text}"
-        self.coords.setText(text)
-
-    def _on_map_point_picked(self, x: float, y: float) -> None:
-        self.pick_point(x, y)
 
     def _on_point_computed(self, req: PointRequest, result: tuple[np.ndarray, np.ndarray | None]) -> None:
         if req.view is not self.view or req.serial != self._serial:
             return
         image, probs = result
         if req.image is None:
-            self._show_decoded(req.z, image)
-        if probs is not None:
-            k = int(np.argmax(probs))
-            self.prediction.setText(f"classifier: {self.view.class_names[k]} ({probs[k]:.0%} confident)")
+            self.point_panel.show_decoded(self.view, req.z, image, self._point)
+        self.point_panel.show_prediction(self.view, probs)
 
     def _on_map_hovered(self, index: int) -> None:
         if self.view is None or index < 0 or self._history_index >= 0:
             return
-        self.hover_image.set_image(self.view.test_x[index])
-        self.hover_label.setText(f"test image #{index}: {self.view.class_names[int(self.view.test_y[index])]}")
+        self.point_panel.show_hover(self.view, index)
 
     def _on_map_bounds_changed(self, bounds: tuple[float, float, float, float]) -> None:
         if self._history_index >= 0:
             return
         self._bounds = bounds
         self._refresh_scene()
-        self.request_grid()
+        self.grid_panel.request(bounds)
         if self.heat_check.isChecked():
             self._on_heat_check_toggled(True)
 
-    def reset_view(self) -> None:
-        """Back to the default bounds."""
-        if self.view is not None:
-            self._on_map_bounds_changed(self.view.bounds)
+    def _on_marker_moved(self, name: str, point: Any) -> None:
+        self.map.set_named_marker(name, point, MARKER_COLOURS[name])
+
+    def _show_grid_overlay(self) -> None:
+        self.map.set_overlay(self.grid_panel.overlay_image() if self._history_index < 0 else None)
+
+    def _on_history_frame_changed(self, index: int) -> None:
+        self._history_index = index
+        self._refresh_scene()
+        self._show_grid_overlay()
+
+    # --- heat map ----------------------------------------------------------------------
+    def _on_heat_check_toggled(self, on: bool) -> None:
+        if on and self.view is not None and self.view.model.has_classifier and self._bounds is not None:
+            self._workers["heat"].submit(GridRequest(self.view, self._bounds, HEAT_N, "linear", heat=True))
+        elif self._heat is not None:
+            self._heat = None
+            self._refresh_scene()
+
+    def _on_heat_computed(self, req: GridRequest, result: tuple[np.ndarray, np.ndarray]) -> None:
+        if req.view is self.view and self.heat_check.isChecked() and req.bounds == self._bounds:
+            self._heat = result[0]
+            self._refresh_scene()
+
+    # --- exports, errors, shutdown -------------------------------------------------------
+    def export(self, what: str, path: str | Path, fmt: str = "png") -> Path:
+        """Write the grid ("grid", png), the interpolation strip ("strip", png or gif) or the
+        latent history ("history", gif); ValueError when there is nothing to export."""
+        if what == "grid":
+            return self.grid_panel.export_png(path)
+        if what == "strip":
+            return self.interp_panel.export(path, fmt)
+        return self.history_panel.export_gif(self.view, path)
+
+    def _export_dialog(self, what: str, fmt: str) -> None:
+        filt = "GIF animation (*.gif)" if fmt == "gif" else "PNG image (*.png)"
+        start = start_folder(self.state.settings, "export") / f"latent_{what}.{fmt}"
+        path, _ = QFileDialog.getSaveFileName(self, f"Export {what}", str(start), filt)
+        if not path:
+            return
+        remember_folder(self.state.settings, "export", Path(path).parent)
+        try:
+            self.note.setText(f"Saved {self.export(what, path, fmt)}")
+        except (ValueError, OSError) as exc:
+            self.state.show_error(self, "Export", str(exc))
+
+    def _on_worker_failed(self, message: str) -> None:
+        self.note.setText(f"Error: {message}")
+        self.state.status_message.emit(f"Latent map: {message}")
+
+    def shutdown(self, timeout_s: float) -> None:
+        """Stop the loading job and every worker (waiting at most about `timeout_s`)."""
+        if self._load_job is not None:
+            self._load_job.cancel()
+            self._load_job.wait(timeout_s / 2)
+        workers = [*self._workers.values(), self.grid_panel.worker, self.interp_panel.worker, self.digit_panel.worker]
+        for worker in workers:
+            worker.close(timeout_s / (2 * len(workers)))

@@ -109,6 +109,12 @@ class ActivationWidget(QWidget):
         rgb[np.isnan(grid)] = (235, 235, 235)
         self.canvas.set_qimage(array_to_qimage(rgb), fixed_height=height)
 
+    def clear_output(self) -> None:
+        """Show nothing (the input changed and this layer's output is not known yet)."""
+        self.output, self.kind, self.selected, self._order = None, "", None, None
+        self.stats_label.setText("")
+        self.canvas.clear_image()
+
     def unit_at(self, px: int, py: int) -> int | None:
         """The unit/channel under image pixel (px, py), or None."""
         if self.output is None:
@@ -150,6 +156,15 @@ class _Canvas(QWidget):
             self.updateGeometry()
             self._fit_height()
         self.update()
+
+    def clear_image(self) -> None:
+        """Paint nothing."""
+        self._img = None
+        self.update()
+
+    def image(self) -> QImage | None:
+        """The image painted now (None when cleared)."""
+        return self._img
 
     def _fit_height(self) -> None:
         if self._img is None:

@@ -3,21 +3,26 @@ that activate it most."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from gui.bridge import Job, start_job
 from gui.layers.activation_views import heat_rgb
 from gui.widgets.image_view import ImageView, tile_images
 
 
 class UnitDetailWidget(QWidget):
-    """Shows the clicked unit (value, or the enlarged feature map) and its top test images."""
+    """Shows the clicked unit (value, or the enlarged feature map) and its top test images
+    (searched by a background job, `search_top`)."""
+
+    HINT = "Click a unit or feature map to enlarge it and find the test images that activate it most."
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel("Click a unit or feature map to enlarge it and find the test images that activate it most.")
+        self.title = QLabel(self.HINT)
         self.title.setWordWrap(True)
         self.unit_view = ImageView(min_size=72)
         self.unit_view.setMaximumWidth(200)
@@ -35,9 +40,13 @@ class UnitDetailWidget(QWidget):
         lay.addWidget(self.title)
         lay.addLayout(row, 1)
         self.top_indices: np.ndarray | None = None
+        self.top_job: Job | None = None
+        self._dataset: Any = None
 
     def clear(self) -> None:
-        """Forget the selection (a new model was loaded)."""
+        """Forget the selection (a new model or input: the unit shown is stale)."""
+        self.cancel_search()
+        self.title.setText(self.HINT)
         self.unit_view.set_image(None)
         self.top_view.set_image(None)
         self.top_label.setText("")
@@ -62,6 +71,34 @@ class UnitDetailWidget(QWidget):
     def set_message(self, text: str) -> None:
         """A one-line note under the top images (searching…, errors)."""
         self.top_label.setText(text)
+
+    def search_top(self, top_activating: Callable[..., Any], layer_index: int, unit: int, dataset: Any) -> None:
+        """Find the test images of `dataset` that activate `unit` most, off the GUI thread."""
+        self.cancel_search()
+        if dataset is None:
+            self.set_message("Load a dataset to find the test images that activate it most.")
+            return
+        self.set_message("Searching the test split…")
+        self._dataset = dataset
+        self.top_job = start_job(top_activating, layer_index, unit, dataset.x_test)
+        self.top_job.succeeded.connect(self._on_top_job_succeeded)
+        self.top_job.failed.connect(self._on_top_job_failed)
+
+    def cancel_search(self, timeout_s: float = 0.0) -> None:
+        """Stop a running search (waiting at most `timeout_s`); its result is dropped."""
+        job, self.top_job = self.top_job, None
+        if job is not None:
+            job.cancel()
+            if timeout_s > 0:
+                job.wait(timeout_s)
+
+    def _on_top_job_succeeded(self, result: tuple[np.ndarray, np.ndarray]) -> None:
+        if self.sender() is self.top_job:
+            self.show_top(self._dataset, *result)
+
+    def _on_top_job_failed(self, message: str) -> None:
+        if self.sender() is self.top_job:
+            self.set_message(message)
 
     def show_top(self, dataset: Any, indices: np.ndarray, scores: np.ndarray) -> None:
         """Show the top-activating test images with their labels and scores."""

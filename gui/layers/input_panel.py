@@ -28,16 +28,22 @@ MAX_SLIDERS = 8
 
 
 class LayersInputWidget(QWidget):
-    """Emits `input_changed(kind, array)`: kind "image" with an (H, W) float array in [0, 1],
-    or "vector" with a 1-D latent vector."""
+    """Emits `input_changed(kind, array)`: kind "image" with an (H, W) float array in [0, 1]
+    (an empty pad is all zeros), or "vector" with a 1-D latent vector; `input_cleared()` when
+    there is no input any more (dataset images chosen while no dataset is loaded); `source_chosen(str)` when the user picks a dataset
+    in the chooser (only offered for a user's own model file: a run's models use its data)."""
 
     input_changed = Signal(str, object)
+    input_cleared = Signal()
+    source_chosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.dataset: Any = None
         self._rng = np.random.default_rng(0)
         self.latent = np.zeros(2, np.float32)
+        self.source_combo = QComboBox()
+        self.source_combo.setToolTip("The data a model file is shown with; a run's models use the run's own data")
         self.mode_combo = QComboBox()
         self.mode_combo.addItems(MODES)
         self.stack = QStackedWidget()
@@ -49,14 +55,24 @@ class LayersInputWidget(QWidget):
         self.preview.setMaximumHeight(140)
         self.caption = QLabel("")
         self.caption.setWordWrap(True)
+        self.problem_label = QLabel("")
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setStyleSheet("color: #b00020; font-weight: bold")
+        self.problem_label.setVisible(False)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(QLabel("<b>Input</b>"))
+        data_row = QHBoxLayout()
+        data_row.addWidget(QLabel("Data"))
+        data_row.addWidget(self.source_combo, 1)
+        lay.addLayout(data_row)
         lay.addWidget(self.mode_combo)
         lay.addWidget(self.stack, 1)
+        lay.addWidget(self.problem_label)
         lay.addWidget(self.preview)
         lay.addWidget(self.caption)
         self.mode_combo.currentIndexChanged.connect(self._on_mode_combo_changed)
+        self.source_combo.activated.connect(self._on_source_combo_activated)
 
     # --- pages -----------------------------------------------------------------------
     def _build_dataset_page(self) -> QWidget:
@@ -109,8 +125,37 @@ class LayersInputWidget(QWidget):
         return page
 
     # --- public API ------------------------------------------------------------------
-    def set_dataset(self, dataset: Any) -> None:
-        """Use `dataset`'s test split for dataset images (None: drawing only)."""
+    def set_sources(self, sources: list[tuple[str, str]]) -> None:
+        """Fill the dataset chooser with (source, label) pairs, keeping the current choice."""
+        current = self.source_combo.currentData()
+        self.source_combo.blockSignals(True)
+        self.source_combo.clear()
+        for source, label in sources:
+            self.source_combo.addItem(label, source)
+        self.source_combo.setCurrentIndex(max(0, self.source_combo.findData(current)))
+        self.source_combo.blockSignals(False)
+
+    def show_source(self, source: str | None, *, choosable: bool) -> None:
+        """Show `source` in the chooser (added when missing); `choosable` False for a run's data."""
+        if source is not None and self.source_combo.findData(source) < 0:
+            self.source_combo.addItem(source, source)
+        self.source_combo.setCurrentIndex(self.source_combo.findData(source) if source is not None else -1)
+        self.source_combo.setEnabled(choosable)
+
+    def set_problem(self, text: str) -> None:
+        """One clear message beside the input (why the model cannot take it); "" hides it."""
+        self.problem_label.setText(text)
+        self.problem_label.setVisible(bool(text))
+
+    def problem(self) -> str:
+        """The message shown beside the input ("" when none)."""
+        return self.problem_label.text()
+
+    def set_dataset(self, dataset: Any, note: str = "") -> None:
+        """Use `dataset`'s test split for dataset images (None: drawing only, `note` says why)."""
+        if dataset is self.dataset and dataset is not None:
+            return
+        first = self.dataset is None and dataset is not None
         self.dataset = dataset
         self.class_combo.blockSignals(True)
         self.class_combo.clear()
@@ -124,9 +169,11 @@ class LayersInputWidget(QWidget):
             if side != self.pad.pad_size:
                 self._replace_pad(side)
         else:
-            self.dataset_note.setText("No dataset loaded yet: draw instead.")
+            self.dataset_note.setText(note or "No dataset loaded yet: draw instead.")
         self.class_combo.blockSignals(False)
-        if self.mode() == "image" and self.mode_combo.currentIndex() == 0:
+        if first and self.mode_combo.currentIndex() == 1 and not np.any(self.pad.image()):
+            self.set_mode(0)  # the pad was a stand-in while there was no data: show a real image
+        elif self.mode() == "image":
             self.emit_current()
 
     def _replace_pad(self, side: int) -> None:
@@ -138,6 +185,7 @@ class LayersInputWidget(QWidget):
         self.clear_button.clicked.connect(self.pad.clear)
         old.parentWidget().layout().replaceWidget(old, self.pad)
         old.deleteLater()
+        self.pad.show()
 
     def set_latent_dim(self, dim: int) -> None:
         """Show up to `MAX_SLIDERS` spin boxes for a `dim`-D latent vector."""
@@ -175,20 +223,27 @@ class LayersInputWidget(QWidget):
         return "image", np.asarray(self.dataset.x_test[self.index_spin.value()], np.float32)[..., 0]
 
     def emit_current(self) -> None:
-        """Show and emit the current input."""
+        """Show and emit the current input (`input_cleared` when there is none)."""
         kind, arr = self.current()
         self._show(kind, arr)
         if arr is not None:
             self.input_changed.emit(kind, arr)
+        else:
+            self.input_cleared.emit()
 
     def _show(self, kind: str, arr: np.ndarray | None) -> None:
         if kind == "image":
             self.preview.set_image(arr)
             if arr is not None and self.mode_combo.currentIndex() == 0 and self.dataset is not None:
                 label = self.dataset.class_names[int(self.dataset.y_test[self.index_spin.value()])]
-                self.caption.setText(f"test image {self.index_spin.value()}, label {label}")
-            elif arr is not None:
+                self.caption.setText(f"{self.dataset.name} test image {self.index_spin.value()}, label {label}")
+            elif arr is not None and np.any(arr):
                 self.caption.setText("your drawing (centred like MNIST)")
+            else:  # nothing to show: no dataset yet, or an empty pad (an all-zero input)
+                empty = arr is not None
+                self.preview.set_image(None)
+                self.preview.set_placeholder("empty pad" if empty else "no input")
+                self.caption.setText("the empty pad (all zeros): draw a digit" if empty else "")
         else:
             self.preview.set_image(None)
             self.caption.setText("z = [" + ", ".join(f"{v:.2f}" for v in arr[:8]) + (", …]" if arr.size > 8 else "]"))
@@ -216,8 +271,13 @@ class LayersInputWidget(QWidget):
 
     def _on_pad_drawn(self, arr: np.ndarray) -> None:
         if self.mode_combo.currentIndex() == 1:
-            self._show("image", arr)
+            self._show("image", arr)  # a cleared pad clears the preview
             self.input_changed.emit("image", arr)
+
+    def _on_source_combo_activated(self, index: int) -> None:
+        source = self.source_combo.itemData(index)
+        if source:
+            self.source_chosen.emit(str(source))
 
     def _on_brush_slider_changed(self, value: int) -> None:
         self.pad.set_brush_width(value / 10 * max(self.pad.pad_size / 28, 0.55))

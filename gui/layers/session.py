@@ -103,7 +103,8 @@ class ActivationSession:
                 self._weights_version = req.weights[0]
             res.name, res.infos, res.containers = ext.model.name, ext.layer_infos, ext.containers
             res.input_shape = ext.input_shape
-            res.input_kind = ext.input_kind(None if req.kind != "image" or req.x is None else int(req.x.size))
+            # decided by the model alone: an image that does not fit never makes it a "vector" model
+            res.input_kind = ext.input_kind()
             if res.loaded:
                 res.code = ext.code_snippet(self._source_hint(req.key))
             if req.x is None:

@@ -6,8 +6,17 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 COLUMNS = ("Layer", "Class", "Output shape", "Params", "From")
 
@@ -69,3 +78,31 @@ class StructureTreeWidget(QTreeWidget):
         self.setToolTip(f"{name}: {total:,} parameters")
         self.expandAll()
         return total
+
+
+class ModelOverviewWidget(QTabWidget):
+    """The model's structure tree (with its parameter count) and the feature extractor's code."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tree = StructureTreeWidget()
+        self.code_edit = QPlainTextEdit()
+        self.code_edit.setReadOnly(True)
+        self.code_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        mono = QFont("monospace")
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        self.code_edit.setFont(mono)
+        self.params_label = QLabel("")
+        structure = QWidget()
+        lay = QVBoxLayout(structure)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.params_label)
+        lay.addWidget(self.tree, 1)
+        self.addTab(structure, "Structure")
+        self.addTab(self.code_edit, "Code")
+
+    def show_model(self, name: str, infos: list[Any], containers: list[Any], code: str) -> None:
+        """Show a newly loaded model's layers, parameter count and extractor code."""
+        total = self.tree.show_model(name, infos, containers)
+        self.params_label.setText(f"<b>{name}</b>: {total:,} parameters, {len(infos)} layer outputs")
+        self.code_edit.setPlainText(code)

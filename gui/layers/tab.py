@@ -3,7 +3,9 @@
 Pick a model (a run's role, the live training run, or a `.keras` file), choose an input
 (dataset image, drawing, latent vector) and see all layer outputs at once. The model and
 its feature extractor live on one `LatestWorker` thread (`ActivationSession`); the GUI
-thread only sends requests and paints results.
+thread only sends requests and paints results. The tab follows the `AppState`: its run
+list, its current run (preselected when it has a model) and the live run's weights; a run's
+models are shown with the run's own dataset (`LayersDataChoice`).
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,24 +23,29 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
-    QTabWidget,
     QToolButton,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from gui.bridge import Job, LatestWorker, start_job
-from gui.layers.activation_views import ActivationWidget, PredictionWidget, as_probabilities
+from gui.bridge import LatestWorker
+from gui.dialogs import choose_model_file, remember_folder, start_folder
+from gui.layers.activation_views import ActivationWidget, PredictionWidget
+from gui.layers.data_choice import LayersDataChoice
 from gui.layers.detail import UnitDetailWidget
 from gui.layers.input_panel import LayersInputWidget
+from gui.layers.outputs import LayerOutputsWidget
 from gui.layers.session import ActivationSession, LayersRequest, LayersResult, ModelKey
-from gui.layers.sources import model_sources, recent_model_files, remember_model_file
-from gui.layers.structure import StructureTreeWidget, shape_text
+from gui.layers.sources import (
+    model_sources,
+    recent_model_files,
+    remember_model_file,
+    run_model_keys,
+)
+from gui.layers.structure import ModelOverviewWidget, shape_text
 
 
 def confirm_unsafe(parent: QWidget | None, path: str, reason: str) -> bool:
@@ -73,22 +79,26 @@ class LayersTab(QWidget):
         self.key: ModelKey | None = None
         self.active_key: ModelKey | None = None
         self.result: LayersResult | None = None
-        self.layer_widgets: list[ActivationWidget] = []
-        self.top_job: Job | None = None
         self._serial = 0
+        self._cleared_at = 0
         self._weights: tuple[int, list[np.ndarray]] | None = None
+        self._live_ready = False  # the live run has saved its first checkpoint
+        self._wanted_run: Path | None = None  # the current run, until its model can be shown
         self._build()
+        self.data = LayersDataChoice(state, self.inputs, self)
+        if self.inputs.dataset is None:
+            self.inputs.set_mode(1)
         self.worker.computed.connect(self._on_worker_computed)
         self.worker.failed.connect(self._on_worker_failed)
         self.inputs.input_changed.connect(self._on_inputs_input_changed)
-        self.state.dataset_changed.connect(self._on_state_dataset_changed)
-        self.state.runs_changed.connect(self.refresh_sources)
+        self.inputs.input_cleared.connect(self._on_inputs_input_cleared)
+        self.state.runs_changed.connect(self._on_state_runs_changed)
+        self.state.current_run_changed.connect(self._on_state_current_run_changed)
+        self.state.training_started.connect(self._on_state_training_started)
+        self.state.training_finished.connect(self._on_state_training_finished)
         self.state.training_event.connect(self._on_state_training_event)
-        if self.state.dataset is not None:
-            self.inputs.set_dataset(self.state.dataset)
-        else:
-            self.inputs.set_mode(1)
         self.refresh_sources()
+        self._on_state_current_run_changed(self.state.current_run)
 
     # --- construction ----------------------------------------------------------------
     def _build(self) -> None:
@@ -108,40 +118,14 @@ class LayersTab(QWidget):
             top.addWidget(w)
         top.addStretch(1)
 
-        self.tree = StructureTreeWidget()
-        self.code_edit = QPlainTextEdit()
-        self.code_edit.setReadOnly(True)
-        self.code_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        mono = QFont("monospace")
-        mono.setStyleHint(QFont.StyleHint.Monospace)
-        self.code_edit.setFont(mono)
-        self.params_label = QLabel("")
-        structure = QWidget()
-        slay = QVBoxLayout(structure)
-        slay.setContentsMargins(0, 0, 0, 0)
-        slay.addWidget(self.params_label)
-        slay.addWidget(self.tree, 1)
-        self.left_tabs = QTabWidget()
-        self.left_tabs.addTab(structure, "Structure")
-        self.left_tabs.addTab(self.code_edit, "Code")
+        self.overview = ModelOverviewWidget()
+        self.tree, self.code_edit = self.overview.tree, self.overview.code_edit
 
         self.inputs = LayersInputWidget()
-        self.outputs_panel = QWidget()
-        self.outputs_layout = QVBoxLayout(self.outputs_panel)
-        self.outputs_layout.setSpacing(2)
-        self.prediction = PredictionWidget()
-        self.prediction.setVisible(False)
-        self.prediction_label = QLabel("")
-        self.outputs_layout.addWidget(self.prediction_label)
-        self.outputs_layout.addWidget(self.prediction)
-        self.outputs_layout.addStretch(1)
-        self._first_layer_slot = 2  # layer widgets go after the prediction
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.outputs_panel)
+        self.outputs = LayerOutputsWidget()
         self.detail = UnitDetailWidget()
         right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.scroll)
+        right.addWidget(self.outputs)
         right.addWidget(self.detail)
         right.setStretchFactor(0, 4)
         right.setStretchFactor(1, 1)
@@ -149,7 +133,7 @@ class LayersTab(QWidget):
         self.detail.setMaximumHeight(260)
 
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.left_tabs)
+        split.addWidget(self.overview)
         split.addWidget(self.inputs)
         split.addWidget(right)
         split.setStretchFactor(0, 3)
@@ -167,6 +151,22 @@ class LayersTab(QWidget):
         self.sort_check.toggled.connect(self._on_sort_check_toggled)
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.tree.itemClicked.connect(self._on_tree_item_clicked)
+        self.outputs.unit_clicked.connect(self._on_outputs_unit_clicked)
+
+    @property
+    def layer_widgets(self) -> list[ActivationWidget]:
+        """One output view per layer of the model on screen."""
+        return self.outputs.layer_widgets
+
+    @property
+    def outputs_panel(self) -> QWidget:
+        """The widget holding every output view (what `export_png` saves)."""
+        return self.outputs.panel
+
+    @property
+    def prediction(self) -> PredictionWidget:
+        """The class probabilities (classifiers only)."""
+        return self.outputs.prediction
 
     # --- public API ------------------------------------------------------------------
     def open_model_file(self, path: Path | str) -> None:
@@ -179,15 +179,17 @@ class LayersTab(QWidget):
         if key.source != "live":
             self._weights = None
         self.status_label.setText(f"Loading {key.label()}…")
+        self.data.follow(key)
         self._submit()
 
     def recent_files(self) -> list[str]:
         """Recently opened model files, newest first."""
-        return recent_model_files(self.state.settings)
+        return recent_model_files(self.state)
 
     def refresh_sources(self) -> None:
-        """Rebuild the model picker: the live run, past runs' roles, recent files."""
-        keys = model_sources(self.state)
+        """Rebuild the model picker from the shared run list: the live run (once it has a
+        checkpoint), past runs' roles, recent files."""
+        keys = [k for k in model_sources(self.state) if k.source != "live" or self._live_ready]
         self.model_combo.blockSignals(True)
         self.model_combo.clear()
         self.model_combo.addItem("— choose a model —", None)
@@ -202,13 +204,11 @@ class LayersTab(QWidget):
 
     def export_png(self, path: Path | str) -> bool:
         """Save the current outputs view (all layers) as a PNG."""
-        return bool(self.outputs_panel.grab().save(str(path), "PNG"))
+        return self.outputs.export_png(path)
 
     def shutdown(self, timeout_s: float) -> None:
         """Stop the worker thread and any top-activating search."""
-        if self.top_job is not None:
-            self.top_job.cancel()
-            self.top_job.wait(timeout_s / 2)
+        self.detail.cancel_search(timeout_s / 2)
         self.worker.close(timeout_s / 2)
 
     # --- requests --------------------------------------------------------------------
@@ -222,6 +222,18 @@ class LayersTab(QWidget):
     def _on_inputs_input_changed(self, _kind: str, _arr: object) -> None:
         self._submit()
 
+    def _on_inputs_input_cleared(self) -> None:
+        self._cleared_at = self._serial  # results still on their way are stale now
+        self.inputs.set_problem("")
+        self._clear_outputs()
+
+    def _clear_outputs(self) -> None:
+        """Empty every output view: they described an input that is no longer shown."""
+        self.outputs.clear()
+        self.detail.clear()
+        if self.result is not None:
+            self.result.outputs = None
+
     def _on_worker_failed(self, message: str) -> None:
         self.status_label.setText(f"Error: {message}")
 
@@ -233,11 +245,16 @@ class LayersTab(QWidget):
             return
         if res.loaded:
             self._on_model_ready(res)
+        if res.serial <= self._cleared_at:
+            return  # asked for before the input went away
         self.result = res
         if res.input_error:
-            self.status_label.setText(res.input_error)
+            self._clear_outputs()
+            msg = res.input_error
+            self.inputs.set_problem(f"{msg[:1].upper()}{msg[1:]}. Choose data of that size above, or draw.")
             return
         if res.outputs is not None:
+            self.inputs.set_problem("")
             self._show_outputs(res)
             self.view_updated.emit(res.serial)
 
@@ -247,7 +264,9 @@ class LayersTab(QWidget):
         if res.unsafe and not failed.allow_unsafe and confirm_unsafe(self, failed.path, res.error):
             self.select_model(ModelKey(failed.source, failed.path, failed.role, allow_unsafe=True))
             return
-        self.status_label.setText(res.error)
+        still = f"; still showing {self.active_key.label()}" if self.active_key is not None else ""
+        self.status_label.setText(f"Could not open {failed.label()}{still}.")
+        self.data.follow(self.active_key)
         self.state.show_error(self, "Cannot open model", res.error)
         self._select_combo(self.active_key)
 
@@ -255,10 +274,8 @@ class LayersTab(QWidget):
         self.active_key = res.key
         if res.key.source == "file":
             self._remember(res.key.path)
-        total = self.tree.show_model(res.name, res.infos, res.containers)
-        self.params_label.setText(f"<b>{res.name}</b>: {total:,} parameters, {len(res.infos)} layer outputs")
-        self.code_edit.setPlainText(res.code)
-        self._rebuild_layer_widgets(res)
+        self.overview.show_model(res.name, res.infos, res.containers, res.code)
+        self.outputs.rebuild(res.infos)
         self.detail.clear()
         self.status_label.setText(
             f"{res.name}: {len(res.infos)} layer outputs, input {shape_text(res.input_shape)} ({res.input_kind})")
@@ -271,57 +288,18 @@ class LayersTab(QWidget):
             self.inputs.set_mode(0 if self.inputs.dataset is not None else 1)
         self.model_loaded.emit(res.name)
 
-    def _rebuild_layer_widgets(self, res: LayersResult) -> None:
-        for w in self.layer_widgets:
-            self.outputs_layout.removeWidget(w)
-            w.deleteLater()
-        self.layer_widgets = []
-        for i, info in enumerate(res.infos):
-            w = ActivationWidget(f"{info.name}  ·  {info.class_name}  {shape_text(info.output_shape)}")
-            w.sort_units = self.sort_check.isChecked()
-            w.unit_clicked.connect(lambda unit, i=i: self._on_unit_clicked(i, unit))
-            self.outputs_layout.insertWidget(self._first_layer_slot + i, w)
-            self.layer_widgets.append(w)
-
     def _show_outputs(self, res: LayersResult) -> None:
         assert res.outputs is not None
-        for w, out, st in zip(self.layer_widgets, res.outputs, res.stats, strict=False):
-            w.set_output(out, st)
         names = tuple(getattr(self.inputs.dataset, "class_names", ()) or ())
-        last = res.outputs[-1] if res.outputs else np.zeros(0)
-        is_classifier = last.ndim == 1 and last.size == (len(names) or 10) and res.input_kind == "image"
-        probs = as_probabilities(last) if is_classifier else None
-        self.prediction.set_probabilities(probs, names if probs is not None and len(names) == len(probs) else ())
-        self.prediction_label.setText(
-            f"<b>Prediction:</b> class {names[int(np.argmax(probs))] if names and len(names) == len(probs) else int(np.argmax(probs))}"
-            if probs is not None else "")
+        self.outputs.show_outputs(res.outputs, res.stats, res.input_kind, names)
 
     # --- unit detail and top-activating images ---------------------------------------
-    def _on_unit_clicked(self, layer_index: int, unit: int) -> None:
+    def _on_outputs_unit_clicked(self, layer_index: int, unit: int) -> None:
         if self.result is None or self.result.outputs is None:
             return
         info = self.result.infos[layer_index]
         self.detail.show_unit(info.name, unit, self.result.outputs[layer_index])
-        dataset = self.inputs.dataset
-        if dataset is None:
-            self.detail.set_message("Load a dataset to find the test images that activate it most.")
-            return
-        if self.top_job is not None:
-            self.top_job.cancel()
-        self.detail.set_message("Searching the test split…")
-        self.top_job = start_job(self.session.top_activating, layer_index, unit, dataset.x_test)
-        self.top_job.succeeded.connect(self._on_top_job_succeeded)
-        self.top_job.failed.connect(self._on_top_job_failed)
-
-    def _on_top_job_succeeded(self, result: tuple[np.ndarray, np.ndarray]) -> None:
-        if self.sender() is not self.top_job or self.inputs.dataset is None:
-            return
-        idx, scores = result
-        self.detail.show_top(self.inputs.dataset, idx, scores)
-
-    def _on_top_job_failed(self, message: str) -> None:
-        if self.sender() is self.top_job:
-            self.detail.set_message(message)
+        self.detail.search_top(self.session.top_activating, layer_index, unit, self.inputs.dataset)
 
     # --- other slots -------------------------------------------------------------------
     def _on_model_combo_activated(self, index: int) -> None:
@@ -330,42 +308,74 @@ class LayersTab(QWidget):
             self.select_model(key)
 
     def _on_open_button_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open model", "", "Keras models (*.keras);;All files (*)")
-        if path:
+        path = choose_model_file(self, self.state.settings)
+        if path is not None:
             self.open_model_file(path)
 
     def _on_sort_check_toggled(self, checked: bool) -> None:
-        for w in self.layer_widgets:
-            w.sort_units = checked
+        self.outputs.set_sort_units(checked)
         if self.result is not None and self.result.outputs is not None:
             self._show_outputs(self.result)
 
     def _on_export_button_clicked(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export layer outputs", "layers.png", "PNG images (*.png)")
+        start = start_folder(self.state.settings, "export") / "layers.png"
+        path, _ = QFileDialog.getSaveFileName(self, "Export layer outputs", str(start), "PNG images (*.png)")
+        if path:
+            remember_folder(self.state.settings, "export", Path(path).parent)
         if path and not self.export_png(path):
             self.state.show_error(self, "Export failed", f"Could not write {path}")
 
     def _on_tree_item_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
         index = item.data(0, Qt.ItemDataRole.UserRole)
-        if isinstance(index, int) and 0 <= index < len(self.layer_widgets):
-            self.scroll.ensureWidgetVisible(self.layer_widgets[index])
+        if isinstance(index, int):
+            self.outputs.scroll_to(index)
 
-    def _on_state_dataset_changed(self, dataset: Any) -> None:
-        first = self.inputs.dataset is None
-        self.inputs.set_dataset(dataset)
-        # The pad was only a stand-in while no data was loaded: show a real image once there is one.
-        if first and self.inputs.mode_combo.currentIndex() == 1 and not np.any(self.inputs.pad.image()):
-            self.inputs.set_mode(0)
+    def _on_state_runs_changed(self) -> None:
+        self.refresh_sources()
+        self._preselect()
+
+    def _on_state_current_run_changed(self, run_dir: Any) -> None:
+        self._wanted_run = Path(run_dir) if run_dir is not None else None
+        self._preselect()
+
+    def _preselect(self) -> None:
+        """Show the current run's first model once it has one (a checkpoint on disk)."""
+        run = self._wanted_run
+        if run is None:
+            return
+        key = self.key
+        if key is not None and key.source != "file" and Path(key.path) == run:
+            self._wanted_run = None
+            return
+        live = self.state.live_run_dir is not None and Path(self.state.live_run_dir) == run
+        info = self.state.run_info(run)
+        if live and not self._live_ready or not live and (info is None or info.epochs_done <= 0):
+            return  # not saved yet: the first checkpoint (or the next scan) brings it
+        keys = run_model_keys(self.state, run, "live" if live else "run")
+        if keys:
+            self._wanted_run = None
+            self.select_model(keys[0])
+            self._select_combo(keys[0])
+
+    def _on_state_training_started(self, _run_dir: Any) -> None:
+        self._live_ready = False
+        self.refresh_sources()
+
+    def _on_state_training_finished(self, run_dir: Any) -> None:
+        self._live_ready = False
+        key = self.key
+        if key is not None and key.source == "live":
+            # the run's final checkpoint replaces the live weights (same models, from disk)
+            self.select_model(ModelKey("run", str(run_dir), key.role))
+        self.refresh_sources()
 
     def _on_state_training_event(self, event: Any) -> None:
-        if event.kind in ("start", "done"):
-            self.refresh_sources()
         if event.kind != "epoch":
             return
-        if self.model_combo.count() <= 1 or not any(
-                isinstance(self.model_combo.itemData(i), ModelKey) and self.model_combo.itemData(i).source == "live"
-                for i in range(self.model_combo.count())):
+        if not self._live_ready and self.state.live_run_dir is not None:
+            self._live_ready = True  # the first checkpoint is on disk
             self.refresh_sources()
+            self._preselect()
         key = self.key
         snapshot = event.data.get("snapshot")
         if key is None or key.source != "live" or snapshot is None:
@@ -377,7 +387,7 @@ class LayersTab(QWidget):
 
     # --- helpers ---------------------------------------------------------------------
     def _remember(self, path: str) -> None:
-        remember_model_file(self.state.settings, path)
+        remember_model_file(self.state, path)
         self.refresh_sources()
 
     def _select_combo(self, key: ModelKey | None) -> None:

@@ -1,5 +1,6 @@
 """Latent map tab: clicks map to latent points, decoded images equal the decoder's output,
-grid / interpolation / history / exports, hover, the live run and error paths."""
+grid / interpolation / history / exports, hover, the live run and error paths; the tab
+preselects the app state's current run when it is an autoencoder or VAE."""
 
 from __future__ import annotations
 
@@ -16,13 +17,15 @@ TIMEOUT = 30_000
 
 
 @pytest.fixture(scope="module")
-def runs() -> dict[str, Path]:
+def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Three tiny runs in their own home's runs folder (`runs["home"]`)."""
     from core import tf_env
-    from core.paths import runs_root
-    from core.training.run import TrainConfig, TrainingRun
+    from core.training.config import TrainConfig
+    from core.training.run import TrainingRun
 
     tf_env.keras()  # import the engine on this (the GUI) thread, as the app's loader would
-    root = runs_root() / "latent_tab_tests"
+    home = tmp_path_factory.mktemp("latent_home")
+    root = home / "runs"
     out = {}
     for name, kind, dim, epochs in (("vae", "vae", 2, 2), ("ae3", "autoencoder", 3, 1), ("clf", "classifier", None, 1)):
         config = TrainConfig(kind=kind, dataset="digits", epochs=epochs, max_train=300, max_test=100,
@@ -30,6 +33,7 @@ def runs() -> dict[str, Path]:
         result = TrainingRun(config, run_dir=root / name).train()
         assert result.status == "completed", result.message
         out[name] = root / name
+    out["home"] = home
     return out
 
 
@@ -132,16 +136,19 @@ def test_hover_shows_the_real_image(qtbot, tab, runs) -> None:
 def test_grid_interpolation_and_exports(qtbot, tab, runs, tmp_path) -> None:
     _load(qtbot, tab, runs["vae"])
     tab.grid_panel.n_spin.setValue(4)
-    qtbot.waitUntil(lambda: tab._grid is not None and len(tab._grid) == 16, timeout=TIMEOUT)
-    assert tab._grid.shape == (16, 8, 8, 1) and np.abs(tab._grid[0] - tab._grid[-1]).max() > 1e-3
+    grid = tab.grid_panel
+    qtbot.waitUntil(lambda: grid.images is not None and len(grid.images) == 16, timeout=TIMEOUT)
+    assert grid.images.shape == (16, 8, 8, 1) and np.abs(grid.images[0] - grid.images[-1]).max() > 1e-3
     with Image.open(tab.export("grid", tmp_path / "grid.png")) as pil:
         assert pil.size == (64, 64)
     tab.interp_panel.k_spin.setValue(6)
     tab.interp_panel.index_spins["B"].setValue(3)
-    tab._on_interp_end_requested("A", "image")
-    tab._on_interp_end_requested("B", "image")
-    qtbot.waitUntil(lambda: tab._strip is not None and len(tab._strip) == 6, timeout=TIMEOUT)
-    strip = tab._strip
+    tab.interp_panel.choose_end("A", "image")
+    tab.interp_panel.choose_end("B", "image")
+    interp = tab.interp_panel
+    qtbot.waitUntil(lambda: interp.strip is not None and len(interp.strip) == 6, timeout=TIMEOUT)
+    strip = interp.strip
+    assert tab.map.named_marker("A") == pytest.approx(tuple(tab.view.test_plane[0]), abs=1e-5)
     np.testing.assert_allclose(strip[0], np.asarray(tab.view.model.decoder(tab.view.test_z[:1]))[0], atol=1e-5)
     assert np.abs(strip[0] - strip[-1]).max() > 1e-3
     with Image.open(tab.export("strip", tmp_path / "strip.gif", "gif")) as pil:
@@ -164,11 +171,17 @@ def test_history_one_frame_per_epoch(qtbot, tab, runs, tmp_path) -> None:
 
 def test_where_does_my_digit_land(qtbot, tab, runs) -> None:
     _load(qtbot, tab, runs["vae"])
-    tab.digit_panel.index_spin.setValue(5)
-    tab._on_digit_pick_clicked()
-    qtbot.waitUntil(lambda: tab.digit_panel.reconstruction.image() is not None, timeout=TIMEOUT)
+    panel = tab.digit_panel
+    panel.index_spin.setValue(5)
+    panel.pick_button.click()
+    qtbot.waitUntil(lambda: panel.reconstruction.image() is not None, timeout=TIMEOUT)
     enc = tab.view.model.encoder(tab.view.test_x[5:6])
-    np.testing.assert_allclose(tab.digit_position, np.asarray(enc[0])[0], atol=1e-5)
+    np.testing.assert_allclose(panel.position, np.asarray(enc[0])[0], atol=1e-5)
+    assert "lands at" in panel.info.text() and tab.map.named_marker("digit") == pytest.approx(panel.position)
+    # clearing the pad clears what described the old drawing: reconstruction, caption, marker
+    panel.clear_button.click()
+    assert panel.reconstruction.image() is None and panel.position is None
+    assert "lands at" not in panel.info.text() and tab.map.named_marker("digit") is None
 
 
 def test_live_epoch_updates_decoder_and_history(qtbot, tab, runs) -> None:
@@ -182,7 +195,7 @@ def test_live_epoch_updates_decoder_and_history(qtbot, tab, runs) -> None:
     snap = EpochSnapshot(epoch=3, probe_z=np.zeros((5, 2), np.float32), probe_labels=np.arange(5),
                          weights={"decoder": dec})
     state = tab._test_state
-    state.training_event.emit(ProgressEvent("start", {"run_dir": runs["vae"]}))
+    state.training_run_started(runs["vae"], "vae")
     state.training_event.emit(ProgressEvent("epoch", {"epoch": 3, "snapshot": snap}))
     after = tab.decoded.image()
     assert np.abs(after - before).max() > 1e-4
@@ -195,3 +208,21 @@ def test_run_without_decoder_is_a_clear_error(qtbot, tab, runs) -> None:
         tab.load_run(runs["clf"])
     assert "no decoder" in tab._test_state.last_error[1]
     assert tab.view is None
+
+
+def test_current_run_is_preselected(qtbot, tab, runs, monkeypatch) -> None:
+    monkeypatch.setenv("LATENT_LAB_HOME", str(runs["home"]))
+    state = tab._test_state
+    with qtbot.waitSignal(state.runs_changed, timeout=TIMEOUT):
+        state.refresh_runs()
+    labels = [tab.picker.run_combo.itemData(i) for i in range(tab.picker.run_combo.count())]
+    assert labels == [None, str(runs["ae3"]), str(runs["vae"])] or labels == [None, str(runs["vae"]), str(runs["ae3"])]
+    state.set_current_run(runs["vae"])
+    qtbot.waitUntil(lambda: tab.view is not None and tab.view.run_dir == runs["vae"], timeout=TIMEOUT)
+    assert tab.picker.run_combo.currentData() == str(runs["vae"])
+    assert tab.picker.classifier_combo.currentData() == str(runs["clf"])  # same dataset: chosen by default
+    state.set_current_run(runs["ae3"])
+    qtbot.waitUntil(lambda: tab.view.run_dir == runs["ae3"], timeout=TIMEOUT)
+    assert tab.picker.run_combo.currentData() == str(runs["ae3"])
+    state.set_current_run(runs["clf"])  # a classifier has no latent map: the map stays
+    assert tab.view.run_dir == runs["ae3"] and tab._loading is None

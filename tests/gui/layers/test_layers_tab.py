@@ -1,5 +1,6 @@
 """LayersTab: opens models, shows every layer's output (equal to direct Keras), reacts to
-drawing, refuses unsafe files, survives broken ones, finds top-activating images."""
+drawing, refuses unsafe files, survives broken ones, finds top-activating images; follows the
+app state (current run, live run) and shows a run's models with the run's own dataset."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ TIMEOUT = 15000
 
 @pytest.fixture(scope="module")
 def digits() -> Any:
-    from core.data.datasets import load_dataset
+    from core.data.sources import load_dataset
 
     return load_dataset("digits").subset(200, 120)
 
@@ -53,13 +54,22 @@ def model_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     _nested(k).save(paths["nested"])
     _cnn(k).save(paths["cnn"])
     inp = k.Input((784,))
-    k.Model(inp, k.layers.Dense(3)(inp), name="big").save(paths["mnist784"])
+    k.Model(inp, k.layers.Dense(10, activation="softmax", name="probs")(inp), name="big").save(paths["mnist784"])
     inp = k.Input((64,))
     k.Model(inp, k.layers.Lambda(lambda t: t * 2.0, name="double")(inp), name="lam").save(paths["lambda"])
     paths["truncated"].write_bytes(paths["nested"].read_bytes()[:500])
     paths["random"].write_bytes(np.random.default_rng(1).bytes(1000))
     return paths
 
+
+@pytest.fixture(scope="module")
+def npz28(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An npz dataset of 28x28 images (not the digits' 8x8)."""
+    rng = np.random.default_rng(3)
+    path = tmp_path_factory.mktemp("npz28") / "big28.npz"
+    np.savez(path, x_train=rng.integers(0, 255, (40, 28, 28), dtype=np.uint8), y_train=np.arange(40) % 10,
+             x_test=rng.integers(0, 255, (20, 28, 28), dtype=np.uint8), y_test=np.arange(20) % 10)
+    return path
 
 
 @pytest.fixture
@@ -145,10 +155,11 @@ def _stroke(pad: Any, points: list[tuple[float, float]]) -> None:
 def test_drawing_updates_the_view(qtbot: Any, tab: LayersTab, model_files: dict[str, Path]) -> None:
     _open(qtbot, tab, model_files["nested"])
     with qtbot.waitSignal(tab.view_updated, timeout=TIMEOUT):
-        tab.inputs.set_mode(1)  # draw
+        tab.inputs.set_mode(1)  # draw: the empty pad is an all-zero input, with no preview
+    assert tab.inputs.preview.image() is None and "empty pad" in tab.inputs.caption.text()
     pad = tab.inputs.pad
     qtbot.waitUntil(lambda: pad.width() > 50, timeout=TIMEOUT)
-    before = tab.layer_widgets[0].canvas._img.copy()
+    before = tab.layer_widgets[0].canvas.image().copy()
     w, h = pad.width(), pad.height()
     pts = [(w / 2, h * 0.2 + i * h * 0.03) for i in range(20)]
     with qtbot.waitSignal(tab.view_updated, timeout=TIMEOUT):
@@ -160,7 +171,15 @@ def test_drawing_updates_the_view(qtbot: Any, tab: LayersTab, model_files: dict[
     expected = _direct(model_files["nested"], drawn.reshape(64))
     for got, ref in zip(tab.result.outputs, expected, strict=True):
         np.testing.assert_allclose(got, ref, rtol=1e-5, atol=1e-6)
-    assert tab.layer_widgets[0].canvas._img != before
+    assert tab.layer_widgets[0].canvas.image() != before
+    np.testing.assert_allclose(tab.inputs.preview.image(), drawn)
+    # clearing the pad clears its preview, and the outputs are the empty pad's again
+    with qtbot.waitSignal(tab.view_updated, timeout=TIMEOUT):
+        tab.inputs.clear_button.click()
+    assert tab.inputs.preview.image() is None and "empty pad" in tab.inputs.caption.text()
+    blank = _direct(model_files["nested"], np.zeros(64, np.float32))
+    qtbot.waitUntil(lambda: tab.worker.idle, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: np.allclose(tab.result.outputs[-1], blank[-1], atol=1e-6), timeout=TIMEOUT)
 
 
 def test_unsafe_file_refused_then_loaded_after_confirmation(qtbot: Any, tab: LayersTab, model_files: dict[str, Path],
@@ -199,11 +218,41 @@ def test_broken_file_shows_error_and_keeps_model(qtbot: Any, tab: LayersTab, mod
     assert tab.result.name == "branchy"
 
 
-def test_input_mismatch_is_said_plainly(qtbot: Any, tab: LayersTab, model_files: dict[str, Path]) -> None:
-    with qtbot.waitSignal(tab.model_loaded, timeout=TIMEOUT):
-        tab.open_model_file(model_files["mnist784"])
-    qtbot.waitUntil(lambda: "cannot take them" in tab.status_label.text(), timeout=TIMEOUT)
-    assert "(784,)" in tab.status_label.text() and "8x8" in tab.status_label.text()
+def _pick_source(qtbot: Any, tab: LayersTab, source: str) -> None:
+    """Choose `source` in the Layers tab's dataset chooser, as the user would."""
+    combo = tab.inputs.source_combo
+    if combo.findData(source) < 0:
+        combo.addItem(source, source)
+    assert combo.isEnabled()
+    combo.setCurrentIndex(combo.findData(source))
+    combo.activated.emit(combo.currentIndex())
+    qtbot.waitUntil(lambda: tab.inputs.dataset is not None and tab.inputs.dataset.source == source, timeout=TIMEOUT)
+
+
+def test_shape_mismatch_clears_stale_outputs_and_says_so_beside_the_input(
+        qtbot: Any, tab: LayersTab, model_files: dict[str, Path], npz28: Path) -> None:
+    from core.data.sources import load_dataset
+
+    big = load_dataset(f"npz:{npz28}")
+    _pick_source(qtbot, tab, str(big.source))
+    _open(qtbot, tab, model_files["mnist784"])  # takes 784 values: the 28x28 images fit
+    assert tab.inputs.current()[1].shape == (28, 28)
+    assert tab.prediction.probs is not None and tab.layer_widgets[0].output is not None
+    assert tab.inputs.problem() == "" and not tab.inputs.problem_label.isVisible()
+    mode = tab.inputs.mode_combo.currentIndex()
+    _pick_source(qtbot, tab, "digits")  # 8x8 images: the model cannot take them
+    qtbot.waitUntil(lambda: "cannot take them" in tab.inputs.problem(), timeout=TIMEOUT)
+    assert "(784,)" in tab.inputs.problem() and "8x8" in tab.inputs.problem()
+    assert tab.inputs.problem_label.isVisible()
+    assert tab.prediction.probs is None and tab.outputs.prediction_label.text() == ""
+    assert all(w.output is None and w.canvas.image() is None for w in tab.layer_widgets)
+    assert tab.detail.unit_view.image() is None
+    assert tab.inputs.mode_combo.currentIndex() == mode and tab.inputs.mode() == "image"
+    assert "cannot take" not in tab.status_label.text()
+    with qtbot.waitSignal(tab.view_updated, timeout=TIMEOUT):
+        _pick_source(qtbot, tab, str(big.source))  # the problem is gone: so is the message
+    assert tab.inputs.problem() == "" and not tab.inputs.problem_label.isVisible()
+    assert tab.prediction.probs is not None and tab.layer_widgets[0].output is not None
 
 
 def test_unit_click_finds_top_activating_images_and_export(qtbot: Any, tab: LayersTab, model_files: dict[str, Path],
@@ -225,29 +274,82 @@ def test_unit_click_finds_top_activating_images_and_export(qtbot: Any, tab: Laye
     assert tab.export_png(out) and out.stat().st_size > 1000
 
 
-def test_live_run_follows_epoch_weight_snapshots(qtbot: Any, tab: LayersTab, model_files: dict[str, Path],
-                                                 tmp_path: Path) -> None:
+def test_live_run_is_preselected_and_follows_epoch_weight_snapshots(
+        qtbot: Any, tab: LayersTab, model_files: dict[str, Path], tmp_path: Path) -> None:
     from core.progress import ProgressEvent
     from core.tf_env import keras
     from core.training.run_folder import EpochSnapshot
 
+    _open(qtbot, tab, model_files["cnn"])  # something else on screen first
     run_dir = tmp_path / "live_run"
     run_dir.mkdir()
-    (run_dir / "classifier.keras").write_bytes(model_files["nested"].read_bytes())
-    tab.state.live_run_dir = run_dir
-    tab.state.training_event.emit(ProgressEvent("start", {"run_dir": str(run_dir)}))
+    (run_dir / "config.json").write_text('{"kind": "classifier", "dataset": "digits"}')
+    tab.state.training_run_started(run_dir, "classifier")  # the live run becomes current
     labels = [tab.model_combo.itemText(i) for i in range(tab.model_combo.count())]
-    assert "live live_run / classifier" in labels
-    tab.model_combo.setCurrentIndex(labels.index("live live_run / classifier"))
-    with qtbot.waitSignal(tab.view_updated, timeout=TIMEOUT):
-        tab.model_combo.activated.emit(tab.model_combo.currentIndex())
-    first = [o.copy() for o in tab.result.outputs]
+    assert "live live_run / classifier" not in labels  # no checkpoint yet: nothing to load
+    assert tab.active_key.path == str(model_files["cnn"])
+    (run_dir / "classifier.keras").write_bytes(model_files["nested"].read_bytes())  # epoch 1 saved
     trained = keras().saving.load_model(model_files["nested"])  # "the training thread's" model
     new_weights = [w * 0.5 + 0.1 for w in trained.get_weights()]
     trained.set_weights(new_weights)
     snap = EpochSnapshot(epoch=1, weights={"classifier": new_weights})
-    with qtbot.waitSignal(tab.view_updated, timeout=TIMEOUT):
-        tab.state.training_event.emit(ProgressEvent("epoch", {"epoch": 1, "snapshot": snap}))
-    x = tab.inputs.current()[1].reshape(1, 64)
-    np.testing.assert_allclose(tab.result.outputs[-1], np.asarray(trained(x))[0], rtol=1e-5, atol=1e-6)
-    assert not np.allclose(tab.result.outputs[0], first[0])
+    tab.state.training_event.emit(ProgressEvent("epoch", {"epoch": 1, "snapshot": snap}))
+    assert tab.model_combo.currentText() == "live live_run / classifier"
+    x = None
+
+    def follows() -> bool:
+        nonlocal x
+        res = tab.result
+        if res is None or res.name != "nesty" or res.outputs is None:
+            return False
+        x = tab.inputs.current()[1].reshape(1, 64)
+        return bool(np.allclose(res.outputs[-1], np.asarray(trained(x))[0], rtol=1e-5, atol=1e-6))
+
+    qtbot.waitUntil(follows, timeout=TIMEOUT)
+    assert tab.key.source == "live" and tab.inputs.dataset.source == "digits"
+    # the run ends: its final checkpoint, read from disk, replaces the live key
+    tab.state.end_training()
+    assert tab.key == layers_tab_module.ModelKey("run", str(run_dir), "classifier")
+
+
+@pytest.fixture(scope="module")
+def digits_run() -> Path:
+    """A tiny classifier run trained on the 8x8 digits."""
+    from core.paths import runs_root
+    from core.training.config import TrainConfig
+    from core.training.run import TrainingRun
+
+    config = TrainConfig(kind="classifier", dataset="digits", epochs=1, max_train=200, max_test=50)
+    run_dir = runs_root() / "layers_tab_digits_run"
+    result = TrainingRun(config, run_dir=run_dir).train()
+    assert result.status == "completed", result.message
+    return run_dir
+
+
+def test_current_run_is_preselected_with_its_own_dataset(qtbot: Any, digits_run: Path, npz28: Path,
+                                                         latent_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.data.sources import load_dataset
+
+    monkeypatch.setenv("LATENT_LAB_HOME", str(digits_run.parent.parent))  # where the run lives
+    state = AppState()
+    state.set_dataset(load_dataset(f"npz:{npz28}"))  # the Training tab shows 28x28 images
+    with qtbot.waitSignal(state.runs_changed, timeout=TIMEOUT):
+        state.refresh_runs()
+    assert state.run_info(digits_run) is not None
+    widget = LayersTab(state)
+    qtbot.addWidget(widget)
+    try:
+        assert widget.inputs.dataset.image_shape == (28, 28, 1)  # no run yet: the Training tab's data
+        with qtbot.waitSignal(widget.view_updated, timeout=TIMEOUT):
+            state.set_current_run(digits_run)
+        assert widget.key == layers_tab_module.ModelKey("run", str(digits_run), "classifier")
+        assert widget.model_combo.currentData() == widget.key
+        assert widget.inputs.dataset.source == "digits" and widget.inputs.dataset.image_shape == (8, 8, 1)
+        assert widget.inputs.current()[1].shape == (8, 8)
+        assert not widget.inputs.source_combo.isEnabled() and widget.inputs.source_combo.currentData() == "digits"
+        probs = widget.prediction.probs
+        assert probs is not None and probs.shape == (10,) and probs.sum() == pytest.approx(1.0)
+        assert widget.inputs.problem() == ""
+        assert widget.inputs.caption.text().startswith(widget.inputs.dataset.name)
+    finally:
+        widget.shutdown(2.0)
