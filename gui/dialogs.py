@@ -1,12 +1,16 @@
 """Small dialogs: file and folder choosers, About and Keyboard-shortcuts boxes.
 
-Choosers are module-level functions so tests can monkeypatch them.
+Choosers are module-level functions so tests can monkeypatch them. Each kind of chooser
+(run, model, IDX folder, .npz file) starts in the last folder used for that kind, remembered
+in the settings passed in, or else in the runs folder.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 APP_NAME = "Latent Lab"
@@ -14,37 +18,81 @@ APP_NAME = "Latent Lab"
 #: (keys, what they do) listed in Help -> Keyboard shortcuts.
 SHORTCUTS: list[tuple[str, str]] = [
     ("Ctrl+1 … Ctrl+4", "Switch tabs"),
+    ("Ctrl+PgDown / Ctrl+PgUp", "Next / previous tab"),
     ("Ctrl+T", "Train (Training tab)"),
     ("Space", "Pause / resume while training (Training tab)"),
     ("Esc", "Stop training (Training tab)"),
     ("Ctrl+O", "Open run…"),
     ("Ctrl+Shift+O", "Open model…"),
+    ("F5", "Rescan the runs folder"),
     ("Ctrl+Q", "Quit"),
 ]
 
 
-def choose_idx_folder(parent: QWidget | None) -> Path | None:
+def last_folder_key(kind: str) -> str:
+    """The settings key remembering the last folder of one kind of dialog."""
+    return f"dialogs/last_{kind}_folder"
+
+
+def start_folder(settings: QSettings | None, kind: str) -> Path:
+    """Where a `kind` dialog opens: the last folder used for it, else the runs folder."""
+    from core.paths import app_home, runs_root
+
+    if settings is not None:
+        last = str(settings.value(last_folder_key(kind), "") or "")
+        if last and Path(last).is_dir():
+            return Path(last)
+    for candidate in (runs_root(), app_home()):
+        if candidate.is_dir():
+            return candidate
+    return Path.home()
+
+
+def remember_folder(settings: QSettings | None, kind: str, folder: Path) -> None:
+    """Remember `folder` as where the next `kind` dialog opens."""
+    if settings is not None:
+        settings.setValue(last_folder_key(kind), str(folder))
+
+
+def _chosen(settings: QSettings | None, kind: str, path: str) -> Path | None:
+    """The chosen path (None if cancelled); its parent folder is remembered for next time."""
+    if not path:
+        return None
+    chosen = Path(path)
+    remember_folder(settings, kind, chosen.parent)
+    return chosen
+
+
+def choose_idx_folder(parent: QWidget | None, settings: QSettings | None = None) -> Path | None:
     """Ask for a folder holding MNIST-style IDX files (gzipped or raw)."""
-    path = QFileDialog.getExistingDirectory(parent, "Open IDX folder")
-    return Path(path) if path else None
+    path = QFileDialog.getExistingDirectory(parent, "Open IDX folder", str(start_folder(settings, "idx")))
+    return _chosen(settings, "idx", path)
 
 
-def choose_npz_file(parent: QWidget | None) -> Path | None:
+def choose_npz_file(parent: QWidget | None, settings: QSettings | None = None) -> Path | None:
     """Ask for a .npz dataset file (x_train, y_train, x_test, y_test)."""
-    path, _ = QFileDialog.getOpenFileName(parent, "Open .npz dataset", "", "NumPy archives (*.npz)")
-    return Path(path) if path else None
+    path, _ = QFileDialog.getOpenFileName(parent, "Open .npz dataset", str(start_folder(settings, "npz")),
+                                          "NumPy archives (*.npz)")
+    return _chosen(settings, "npz", path)
 
 
-def choose_run_folder(parent: QWidget | None, start: Path | None = None) -> Path | None:
+def choose_run_folder(parent: QWidget | None, settings: QSettings | None = None) -> Path | None:
     """Ask for a run folder (one holding config.json)."""
-    path = QFileDialog.getExistingDirectory(parent, "Open run", str(start or ""))
-    return Path(path) if path else None
+    path = QFileDialog.getExistingDirectory(parent, "Open run", str(start_folder(settings, "run")))
+    return _chosen(settings, "run", path)
 
 
-def choose_model_file(parent: QWidget | None) -> Path | None:
+def choose_model_file(parent: QWidget | None, settings: QSettings | None = None) -> Path | None:
     """Ask for a saved Keras model (.keras)."""
-    path, _ = QFileDialog.getOpenFileName(parent, "Open model", "", "Keras models (*.keras)")
-    return Path(path) if path else None
+    path, _ = QFileDialog.getOpenFileName(parent, "Open model", str(start_folder(settings, "model")),
+                                          "Keras models (*.keras)")
+    return _chosen(settings, "model", path)
+
+
+def open_folder(folder: Path) -> bool:
+    """Show `folder` in the desktop's file manager (created first if missing)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
 
 
 def about_text(engine: str = "") -> str:

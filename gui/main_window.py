@@ -63,8 +63,9 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         self.state.engine_ready.connect(self._on_state_engine_ready)
         self.state.dataset_changed.connect(self._on_state_dataset_changed)
-        self.state.run_opened.connect(self._on_state_run_opened)
+        self.state.current_run_changed.connect(self._on_state_current_run_changed)
         self.state.status_message.connect(self._on_state_status_message)
+        self.state.refresh_runs()
 
     # --- public API -------------------------------------------------------------------
     def menu(self, name: str) -> QMenu:
@@ -109,6 +110,12 @@ class MainWindow(QMainWindow):
                 return True
         return False
 
+    def switch_tab(self, step: int) -> None:
+        """Show the tab `step` places after (negative: before) the current one, wrapping round."""
+        count = self.tab_widget.count()
+        if count:
+            self.tab_widget.setCurrentIndex((self.tab_widget.currentIndex() + step) % count)
+
     # --- construction -----------------------------------------------------------------
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -121,6 +128,9 @@ class MainWindow(QMainWindow):
         self._add_action(file_menu, "Open model…", self._on_open_model_triggered, "Ctrl+Shift+O")
         file_menu.addSeparator()
         self._add_action(file_menu, "Quit", self.close, "Ctrl+Q")
+        tools_menu = self._menus["Tools"]
+        self._add_action(tools_menu, "Open runs folder", self._on_open_runs_folder_triggered)
+        self._add_action(tools_menu, "Rescan runs", self.state.refresh_runs, "F5")
         help_menu = self._menus["Help"]
         self._add_action(help_menu, "About Latent Lab", lambda: dialogs.show_about(self, self.engine_text))
         self._add_action(help_menu, "Keyboard shortcuts", lambda: dialogs.show_shortcuts(self))
@@ -161,20 +171,27 @@ class MainWindow(QMainWindow):
             index = self.tab_widget.addTab(tab, title)
             shortcut = f"Ctrl+{index + 1}" if index < 9 else None
             self._add_action(view_menu, title, lambda _=False, i=index: self.tab_widget.setCurrentIndex(i), shortcut)
+        view_menu.addSeparator()
+        self._add_action(view_menu, "Next tab", lambda: self.switch_tab(1), "Ctrl+PgDown")
+        self._add_action(view_menu, "Previous tab", lambda: self.switch_tab(-1), "Ctrl+PgUp")
         for tab in self.tabs:
             if callable(getattr(tab, "install_menus", None)):
                 tab.install_menus(self)  # type: ignore[attr-defined]
 
     # --- slots ------------------------------------------------------------------------
     def _on_open_run_triggered(self) -> None:
-        from core.paths import runs_root
-
-        path = dialogs.choose_run_folder(self, runs_root())
+        path = dialogs.choose_run_folder(self, self.state.settings)
         if path is not None:
             self.open_run(path)
 
+    def _on_open_runs_folder_triggered(self) -> None:
+        from core.paths import runs_root
+
+        if not dialogs.open_folder(runs_root()):
+            self.state.status_message.emit(f"Could not open {runs_root()} in a file manager.")
+
     def _on_open_model_triggered(self) -> None:
-        path = dialogs.choose_model_file(self)
+        path = dialogs.choose_model_file(self, self.state.settings)
         if path is not None:
             self.open_model_file(path)
 
@@ -204,8 +221,11 @@ class MainWindow(QMainWindow):
     def _on_state_dataset_changed(self, dataset: Any) -> None:
         self.dataset_label.setText(f"Dataset: {dataset.name}")
 
-    def _on_state_run_opened(self, run_dir: Path) -> None:
-        self.model_label.setText(f"Model: {self.state.open_run_kind or '?'} · {Path(run_dir).name}")
+    def _on_state_current_run_changed(self, run_dir: Path | None) -> None:
+        if run_dir is None:
+            self.model_label.setText("Model: none")
+        else:
+            self.model_label.setText(f"Model: {self.state.current_run_kind or '?'} · {Path(run_dir).name}")
 
     def _on_state_status_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 5000)

@@ -23,17 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.models import DEFAULTS, KINDS, defaults_for
 from gui import dialogs
 
 KIND_LABELS = {"classifier": "Classifier (784→64→64→10)", "autoencoder": "Autoencoder",
                "vae": "VAE (2-D latent)", "gan": "GAN"}
-#: Mirrors core.models.DEFAULTS so the form is filled before the engine loads (refreshed after).
-QT_DEFAULTS: dict[str, dict[str, Any]] = {
-    "classifier": {"epochs": 2, "batch_size": 64, "learning_rate": 1e-3, "latent_dim": None},
-    "autoencoder": {"epochs": 10, "batch_size": 128, "learning_rate": 1e-3, "latent_dim": 2},
-    "vae": {"epochs": 20, "batch_size": 128, "learning_rate": 1e-3, "latent_dim": 2},
-    "gan": {"epochs": 20, "batch_size": 64, "learning_rate": 2e-4, "latent_dim": 64},
-}
 #: The metrics each kind reports per batch (GAN quality metrics join at epoch ends).
 KIND_METRICS: dict[str, list[str]] = {
     "classifier": ["loss", "accuracy"], "autoencoder": ["loss"],
@@ -53,10 +47,12 @@ class TrainingFormWidget(QGroupBox):
 
     dataset_requested = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__("Run settings", parent)
+        self.settings = settings  # where the file dialogs remember their last folder
         self.source: str | None = None
-        self.defaults = {k: dict(v) for k, v in QT_DEFAULTS.items()}
+        # core.models' defaults module is TensorFlow-free: the form is filled before the engine loads.
+        self.defaults = {k: dict(v) for k, v in DEFAULTS.items()}
         self.kind_combo = QComboBox()
         for kind, label in KIND_LABELS.items():
             self.kind_combo.addItem(label, kind)
@@ -122,10 +118,18 @@ class TrainingFormWidget(QGroupBox):
                 "seed": self.seed_spin.value(), "max_train": self.max_train_spin.value() or None}
 
     def update_defaults(self, defaults: dict[str, dict[str, Any]]) -> None:
-        """Adopt the engine's per-kind defaults (core.models.DEFAULTS) for later kind changes."""
+        """Adopt per-kind defaults (`core.models.defaults_for` for the dataset's image size)."""
         for kind, values in defaults.items():
             if kind in self.defaults:
                 self.defaults[kind].update(values)
+
+    def adopt_dataset_defaults(self, image_shape: tuple[int, ...]) -> None:
+        """Small images (8x8 digits) train a GAN with other defaults; refill the form if they changed."""
+        wanted = {kind: defaults_for(kind, image_shape) for kind in KINDS}
+        changed = wanted[self.kind] != self.defaults.get(self.kind)
+        self.update_defaults(wanted)
+        if changed:
+            self.apply_defaults()
 
     def set_enabled_while_training(self, training: bool) -> None:
         """Disable the choices during a run (the buttons are managed by the tab)."""
@@ -157,7 +161,10 @@ class TrainingFormWidget(QGroupBox):
     def _on_dataset_combo_activated(self, index: int) -> None:
         data = self.dataset_combo.itemData(index)
         if data in (OPEN_IDX, OPEN_NPZ):
-            path = dialogs.choose_idx_folder(self) if data == OPEN_IDX else dialogs.choose_npz_file(self)
+            if data == OPEN_IDX:
+                path = dialogs.choose_idx_folder(self, self.settings)
+            else:
+                path = dialogs.choose_npz_file(self, self.settings)
             if path is None:
                 self.dataset_combo.setCurrentIndex(max(self.dataset_combo.findData(self.source), 0))
                 return

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from core.data.datasets import Dataset
+    from core.data.dataset import Dataset
     from core.progress import ProgressHandle
 
 @dataclass(frozen=True)
@@ -21,12 +21,12 @@ class DatasetChoice:
 
 
 def resolve_dataset(source: str | None = None, *, handle: ProgressHandle) -> DatasetChoice:
-    """Load `source` (or `core.data.datasets.default_source()` when None) and list the GUI's sources.
+    """Load `source` (or `core.data.sources.default_source()` when None) and list the GUI's sources.
 
     A remembered source that no longer loads falls back to the default one; the choice's
     `note` says so. Only `DatasetError` escapes.
     """
-    from core.data import datasets
+    from core.data import sources as datasets
 
     sources = list(datasets.describe_sources())
     note = ""
@@ -42,7 +42,7 @@ def resolve_dataset(source: str | None = None, *, handle: ProgressHandle) -> Dat
 
 def load_dataset_source(source: str, *, handle: ProgressHandle) -> DatasetChoice:
     """Load exactly `source` (no fallback): used when the user picks a dataset."""
-    from core.data import datasets
+    from core.data import sources as datasets
 
     handle.message(f"Loading dataset {source}…")
     return DatasetChoice(source, datasets.load_dataset(source), list(datasets.describe_sources()))
@@ -54,7 +54,8 @@ def run_training(config: dict[str, Any], *, handle: Any, dataset: Any = None) ->
     `dataset` is the window's already loaded dataset when it is the config's source, so the
     run does not read it from disk a second time.
     """
-    from core.training.run import TrainConfig, TrainingRun
+    from core.training.config import TrainConfig
+    from core.training.run import TrainingRun
 
     return TrainingRun(TrainConfig.from_dict(config), handle=handle, dataset=dataset).train()
 

@@ -1,4 +1,8 @@
-"""The list of past training runs (from `core.training.run_folder.list_runs`); double-click reopens one."""
+"""The list of past training runs (the app state's shared scan); double-click reopens one.
+
+The highlighted row follows the app state's current run (`set_runs(runs, current)`,
+`highlight(path)`); "Continue training" acts on the highlighted row.
+"""
 
 from __future__ import annotations
 
@@ -21,6 +25,26 @@ def describe_run(info: Any) -> str:
     return line
 
 
+def continue_blocker(target: Path | None, info: Any, *, training: bool, engine_loaded: bool) -> str:
+    """Why "Continue training" cannot act on the highlighted run `target` now ("" when it can).
+
+    `info` is the run list's RunInfo for `target` (None when it is not listed).
+    """
+    if training:
+        return "A run is training."
+    if not engine_loaded:
+        return "The engine (TensorFlow) is still loading…"
+    if target is None:
+        return "Highlight a past run to continue it."
+    if info is None:
+        return "This run is not in the runs folder's list (press F5 to rescan)."
+    if info.status == "running":
+        return f"{target.name} is still being trained."
+    if info.epochs_done < 1:
+        return f"{target.name} has no finished epoch to continue from."
+    return ""
+
+
 class RunListWidget(QListWidget):
     """Past runs, newest first. Emits `run_activated(Path)` on double-click or Enter."""
 
@@ -31,26 +55,37 @@ class RunListWidget(QListWidget):
         self.setAlternatingRowColors(True)
         self.itemActivated.connect(self._on_item_activated)
 
-    def set_runs(self, runs: list[Any]) -> None:
-        """Show `runs` (core.training.run_folder.RunInfo objects), keeping the selected run selected."""
-        current = self.selected_run()
+    def set_runs(self, runs: list[Any], current: Path | None = None) -> None:
+        """Show `runs` (RunInfo objects) and highlight `current` (nothing if it is not listed)."""
+        self.blockSignals(True)
         self.clear()
         for info in runs:
             item = QListWidgetItem(describe_run(info))
             item.setData(Qt.ItemDataRole.UserRole, str(info.path))
             item.setToolTip(str(info.path))
             self.addItem(item)
-            if current is not None and Path(info.path) == current:
-                self.setCurrentItem(item)
+        self.blockSignals(False)
+        self.highlight(current)
+
+    def highlight(self, run_dir: Path | None) -> None:
+        """Highlight the row of `run_dir`; with None or an unlisted run, highlight nothing."""
+        paths = self.run_paths()
+        row = paths.index(Path(run_dir)) if run_dir is not None and Path(run_dir) in paths else -1
+        if row < 0:
+            self.setCurrentRow(-1)
+            self.clearSelection()
+        else:
+            self.setCurrentRow(row)
+            self.scrollToItem(self.item(row))
 
     def run_paths(self) -> list[Path]:
         """The run folders listed, in order."""
         return [Path(self.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.count())]
 
     def selected_run(self) -> Path | None:
-        """The selected run folder, if any."""
+        """The highlighted run folder, if any."""
         item = self.currentItem()
-        return Path(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+        return Path(item.data(Qt.ItemDataRole.UserRole)) if item is not None and item.isSelected() else None
 
     def _on_item_activated(self, item: QListWidgetItem) -> None:
         self.run_activated.emit(Path(item.data(Qt.ItemDataRole.UserRole)))

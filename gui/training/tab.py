@@ -2,7 +2,9 @@
 
 Training runs `core.training.run.TrainingRun` on a worker through `gui.bridge.start_job`; every
 event is shown here (curves, progress, snapshots, log) and re-emitted on
-`AppState.training_event` so other tabs can follow the live run.
+`AppState.training_event` so other tabs can follow the live run. The app state owns what is
+open: the live job (`begin_training` / `training_run_started` / `end_training`), the current run
+(highlighted in Past runs) and the shared run list.
 """
 
 from __future__ import annotations
@@ -10,7 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 from PySide6 import QtWidgets
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -18,12 +19,14 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from gui.app_state import AppState
 from gui.bridge import Job, start_job
-from gui.training import jobs
+from gui.training import jobs, status_text
 from gui.training.form import KIND_LABELS, KIND_METRICS, TrainingFormWidget
 from gui.training.jobs import DatasetChoice, describe_choice
-from gui.training.run_list import RunListWidget
-from gui.widgets.image_view import ImageView, tile_images
+from gui.training.run_list import RunListWidget, continue_blocker
+from gui.training.snapshot_panel import SnapshotPanel
 from gui.widgets.plot_canvas import PlotCanvas
+
+CONTINUE_TEXT_PX = 280  # the Continue button names its run, elided to this width
 
 
 def _stack(widget: QWidget, *children: QWidget, margins: int | None = None, stretch_first: bool = False) -> QWidget:
@@ -45,26 +48,6 @@ def _split(orientation: Qt.Orientation, *parts: tuple[QWidget, int]) -> QtWidget
     return splitter
 
 
-def format_eta(seconds: float | None) -> str:
-    """0:42, 1:02:03, or ? when unknown."""
-    if seconds is None or not np.isfinite(seconds):
-        return "?"
-    s = int(round(max(seconds, 0.0)))
-    h, rem = divmod(s, 3600)
-    return f"{h}:{rem // 60:02d}:{rem % 60:02d}" if h else f"{rem // 60}:{rem % 60:02d}"
-
-
-def snapshot_image(snapshot: Any) -> tuple[np.ndarray | None, str]:
-    """The picture for an epoch snapshot: originals over reconstructions, or the GAN grid."""
-    if getattr(snapshot, "reconstructions", None) is not None and snapshot.originals is not None:
-        n = min(8, len(snapshot.originals), len(snapshot.reconstructions))
-        both = np.concatenate([snapshot.originals[:n], snapshot.reconstructions[:n]])
-        return tile_images(both, cols=n), f"Epoch {snapshot.epoch}: originals (top), reconstructions (bottom)"
-    if getattr(snapshot, "gan_samples", None) is not None:
-        return tile_images(snapshot.gan_samples[:64], cols=8), f"Epoch {snapshot.epoch}: samples from fixed noise"
-    return None, ""
-
-
 class TrainingTab(QWidget):
     """Train models live and browse past runs."""
 
@@ -77,16 +60,18 @@ class TrainingTab(QWidget):
         self.state = state
         self.job: Job | None = None
         self.dataset_job: Job | None = None
-        self.opened_run: Path | None = None
         self.last_result: Any = None
+        self.shown_run: Path | None = None  # the run whose curves and snapshot are on screen
+        self._total_epochs = 1
         self._training = False  # own flags: Job.running can lag behind its finished signal
         self._dataset_loading = False
         self._build_ui()
         self._build_actions()
         state.engine_ready.connect(self._on_state_engine_ready)
-        state.runs_changed.connect(self.refresh_runs)
+        state.runs_changed.connect(self._on_state_runs_changed)
+        state.current_run_changed.connect(self._on_state_current_run_changed)
         self.form.restore(state.settings)
-        self._update_buttons()
+        self._on_state_runs_changed()
         # After the window is shown: resolving the default may probe the network.
         QTimer.singleShot(0, self._resolve_initial_dataset)
 
@@ -95,7 +80,7 @@ class TrainingTab(QWidget):
             self._start_dataset_job(jobs.resolve_dataset, str(self.state.settings.value("training/dataset", "") or "") or None)
 
     def _build_ui(self) -> None:
-        self.form = TrainingFormWidget()
+        self.form = TrainingFormWidget(self.state.settings)
         f = self.form
         self.train_button, self.pause_button = f.train_button, f.pause_button
         self.resume_button, self.stop_button = f.resume_button, f.stop_button
@@ -111,17 +96,12 @@ class TrainingTab(QWidget):
         self.result_label.setStyleSheet("font-size: 20px; font-weight: bold;")
         self.result_label.setFixedHeight(30)
         self.curves = PlotCanvas()
-        self.snapshot_view = ImageView(min_size=120)
-        self.snapshot_view.set_placeholder("Reconstructions or GAN samples appear here after each epoch.")
-        self.snapshot_caption = QLabel("")
-        self.snapshot_caption.setWordWrap(True)
-        # Fixed heights: a label growing mid-run would resize the plot and force a full redraw.
-        self.snapshot_caption.setFixedHeight(3 * self.snapshot_caption.fontMetrics().lineSpacing())
+        self.snapshot_panel = SnapshotPanel()
+        self.snapshot_view, self.snapshot_caption = self.snapshot_panel.view, self.snapshot_panel.caption
         self.log = QtWidgets.QPlainTextEdit()
         self.log.setReadOnly(True)
         self.log.setMaximumBlockCount(1000)
-        snap = _stack(QWidget(), self.snapshot_view, self.snapshot_caption, stretch_first=True)
-        top = _split(Qt.Orientation.Horizontal, (self.curves, 600), (snap, 260))
+        top = _split(Qt.Orientation.Horizontal, (self.curves, 600), (self.snapshot_panel, 260))
         right_split = _split(Qt.Orientation.Vertical, (top, 420), (self.log, 120))
         right = _stack(QWidget(), self.progress, self.result_label, right_split, margins=0)
         QVBoxLayout(self).addWidget(_split(Qt.Orientation.Horizontal, (left, 320), (right, 880)))
@@ -136,6 +116,7 @@ class TrainingTab(QWidget):
         self.stop_button.clicked.connect(self.stop)
         self.continue_button.clicked.connect(self.continue_run)
         self.run_list.run_activated.connect(self.open_run)
+        self.run_list.itemSelectionChanged.connect(self._update_buttons)
 
     def _build_actions(self) -> None:
         self.train_action = QAction("Train", self, shortcut=QKeySequence("Ctrl+T"))
@@ -172,18 +153,27 @@ class TrainingTab(QWidget):
         config = self.config()
         self.form.save(self.state.settings)
         self._begin(f"Training a {KIND_LABELS[config['kind']]} on {config['dataset']}…")
+        self.shown_run = None
         self.curves.reset(config["epochs"], KIND_METRICS.get(config["kind"]))
-        self.snapshot_view.set_image(None)
+        self.snapshot_panel.clear()
         loaded = self.state.dataset
         self._launch(jobs.run_training, config,
                      dataset=loaded if loaded is not None and loaded.source == config["dataset"] else None)
 
+    def continue_target(self) -> Path | None:
+        """The run "Continue training" acts on: the one highlighted in Past runs."""
+        return self.run_list.selected_run()
+
     def continue_run(self) -> None:
-        """Train the reopened run for the number of epochs in the form."""
-        if self.opened_run is None or not self.continue_button.isEnabled():
+        """Train the highlighted run for the number of epochs in the form (reopening it first)."""
+        target = self.continue_target()
+        if target is None or not self.continue_button.isEnabled():
             return
-        self._begin(f"Continuing {self.opened_run.name} for {self.form.epochs_spin.value()} more epoch(s)…")
-        self._launch(jobs.continue_training, str(self.opened_run), self.form.epochs_spin.value())
+        if target != self.shown_run and not self.open_run(target):
+            return
+        epochs = self.form.epochs_spin.value()
+        self._begin(f"Continuing {target.name} for {epochs} more epoch(s)…")
+        self._launch(jobs.continue_training, str(target), epochs)
 
     def pause(self) -> None:
         """Pause the live run after its current batch."""
@@ -208,37 +198,37 @@ class TrainingTab(QWidget):
             self.pause()
 
     def stop(self) -> None:
-        """Stop the live run after its current batch (the last checkpoint is kept)."""
+        """Stop the live run after its current batch (finished epochs stay saved)."""
         if self.training and self.job is not None:
             self.job.cancel()
             self._log("Stopping after the current batch…")
             self._update_buttons()
 
-    def refresh_runs(self) -> None:
-        """Re-read the runs folder into the run list."""
-        self.run_list.set_runs(self.state.list_runs())
-
-    def open_run(self, run_dir: Path) -> None:
-        """Show a past run: curves from history.json, its last snapshot, its test metrics."""
+    def open_run(self, run_dir: Path) -> bool:
+        """Show a past run (curves from history.json, last snapshot, test metrics); it becomes
+        the current run. False if it cannot be read or a run is training."""
         from core.training.run_folder import RunError, latest_snapshot, load_run_info
 
+        if self.training:
+            self.state.status_message.emit("A run is training: open another run once it ends.")
+            return False
         try:
             info = load_run_info(run_dir)
             snapshot = latest_snapshot(run_dir)
         except (RunError, OSError, ValueError) as exc:
             self.state.show_error(self, "Cannot open run", str(exc))
-            return
-        self.opened_run = Path(run_dir)
-        self.curves.set_history(info.history)
-        image, caption = snapshot_image(snapshot) if snapshot is not None else (None, "")
-        self.snapshot_view.set_image(image)
-        self.snapshot_caption.setText(caption)
+            return False
+        self.shown_run = Path(run_dir)
+        self.curves.set_history(info.history, KIND_METRICS.get(info.kind))
+        if not self.snapshot_panel.show_snapshot(snapshot):
+            self.snapshot_panel.clear()
         self._show_test_metrics(info.kind, info.state.get("test_metrics") or {})
+        self.progress.setValue(0)
         self.progress.setFormat(f"{info.path.name}: {info.status}, {info.epochs_done} epoch(s)")
         self._log(f"Opened {info.path} ({info.kind}, {info.status}, {info.epochs_done} epochs).")
-        self.state.add_recent_run(self.opened_run)
-        self.state.open_run(self.opened_run, info.kind)
+        self.state.set_current_run(self.shown_run, info.kind)
         self._update_buttons()
+        return True
 
     def shutdown(self, timeout_s: float) -> None:
         """Stop the live run and dataset loading; wait up to `timeout_s` for the run to save."""
@@ -250,8 +240,9 @@ class TrainingTab(QWidget):
     # --- training plumbing ------------------------------------------------------------
     def _prepare_curves(self) -> None:
         """Draw empty axes for the chosen kind now, so starting a run only needs a cheap blit."""
-        if self.state.engine_loaded and not self.training and self.opened_run is None:
+        if self.state.engine_loaded and not self.training and self.shown_run is None:
             self.curves.reset(self.form.epochs_spin.value(), KIND_METRICS.get(self.form.kind))
+            self.snapshot_panel.clear()
 
     def _begin(self, text: str) -> None:
         self.result_label.setText("")
@@ -266,51 +257,53 @@ class TrainingTab(QWidget):
         self.job.succeeded.connect(self._on_job_succeeded)
         self.job.failed.connect(self._on_job_failed)
         self.job.finished.connect(self._on_job_finished)
+        self.state.begin_training(self.job)
         self._update_buttons()
 
     def _on_job_event(self, ev: Any) -> None:
         data = ev.data
         if ev.kind == "start":
-            self.state.live_run_dir = Path(data["run_dir"])
-            self.opened_run = self.state.live_run_dir
-            self._total_epochs = int(data.get("epochs") or 1)
-            if data.get("initial_epoch"):
-                self.curves.add_batch(float(data["initial_epoch"]), {})
-            self.state.open_run(self.opened_run, str(data.get("kind", "")))
-            self._log(f"Run folder {data['run_dir']} · dataset {data.get('dataset_name', '?')}")
+            self._on_run_started(data)
         elif ev.kind == "batch":
             steps = max(int(data.get("steps") or 1), 1)
-            x = int(data["epoch"]) - 1 + int(data["batch"]) / steps
-            self.curves.add_batch(x, data.get("batch_logs") or data.get("logs") or {})
+            self.curves.add_batch(int(data["epoch"]) - 1 + int(data["batch"]) / steps,
+                                  data.get("batch_logs") or data.get("logs") or {})
             self.progress.setValue(int(1000 * float(data.get("progress", 0.0))))
-            paused = " (paused)" if self.job is not None and self.job.handle.paused else ""
-            self.progress.setFormat(f"Epoch {data['epoch']}/{getattr(self, '_total_epochs', '?')} · batch "
-                                    f"{data['batch']}/{steps} · ETA {format_eta(data.get('eta_s'))}{paused}")
+            paused = self.job is not None and self.job.handle.paused
+            self.progress.setFormat(status_text.batch_progress_text(data, self._total_epochs, paused))
         elif ev.kind == "epoch":
             logs = data.get("logs") or {}
             self.curves.add_epoch(int(data["epoch"]), logs)
-            image, caption = snapshot_image(data.get("snapshot"))
-            if image is not None:
-                self.snapshot_view.set_image(image)
-                self.snapshot_caption.setText(caption)
-            self._log(f"Epoch {data['epoch']}: " + ", ".join(f"{k} {v:.4g}" for k, v in logs.items()
-                                                             if isinstance(v, int | float)))
-        elif ev.kind in ("message", "done"):
+            self.snapshot_panel.show_snapshot(data.get("snapshot"))
+            self._log(f"Epoch {data['epoch']}: {status_text.metrics_text(logs)}")
+        elif ev.kind == "done":
+            self._log(status_text.result_message(str(data.get("status", "")), str(data.get("message", "")),
+                                     data.get("epochs_done")))
+        elif ev.kind == "message":
             self._log(str(data.get("text") or data.get("message") or ev.kind))
         self.state.training_event.emit(ev)
 
+    def _on_run_started(self, data: dict[str, Any]) -> None:
+        """The run folder is known: it becomes current, is listed, and the x axis spans its epochs."""
+        run_dir = Path(data["run_dir"])
+        self.shown_run = run_dir
+        self._total_epochs = int(data.get("epochs") or 1)
+        self.curves.extend_x(self._total_epochs)  # a continued run: room for the new epochs
+        self.state.training_run_started(run_dir, str(data.get("kind", "")))
+        self.state.refresh_runs()  # list the live run now (it is highlighted as current)
+        self._log(f"Run folder {data['run_dir']} · dataset {data.get('dataset_name', '?')}")
+
     def _on_job_succeeded(self, result: Any) -> None:
         self.last_result = result
-        status = getattr(result, "status", "completed")
-        self.progress.setFormat(f"{status.capitalize()}: {getattr(result, 'message', '')}".strip(": "))
+        status = str(getattr(result, "status", "completed"))
+        self.progress.setFormat(status_text.result_status_line(status, str(getattr(result, "message", "")),
+                                                   getattr(result, "epochs_done", None)))
         if status == "completed":
             self.progress.setValue(1000)
         if status == "failed":
             self.state.show_error(self, "Training failed", result.message)
-        kind = self.state.open_run_kind or self.form.kind  # a continued run keeps its own kind
+        kind = self.state.current_run_kind or self.form.kind  # a continued run keeps its own kind
         self._show_test_metrics(kind, getattr(result, "test_metrics", None) or {})
-        if getattr(result, "run_dir", None):
-            self.state.add_recent_run(Path(result.run_dir))
 
     def _on_job_failed(self, message: str) -> None:
         self.progress.setFormat("Failed")
@@ -319,21 +312,14 @@ class TrainingTab(QWidget):
 
     def _on_job_finished(self) -> None:
         self._training = False
-        self.state.live_run_dir = None
         self.curves.refit()
+        self.state.end_training()  # rescans the runs; the finished run stays current
         self._update_buttons()
-        self.refresh_runs()
 
     def _show_test_metrics(self, kind: str | None, metrics: dict[str, Any]) -> None:
-        acc = metrics.get("accuracy", metrics.get("test_accuracy"))
-        if kind == "classifier" and isinstance(acc, int | float):
-            self.result_label.setText(f"Test accuracy: {acc:.2%}")
-        elif metrics:
-            self.result_label.setText("Test: " + ", ".join(f"{k} {v:.4g}" for k, v in metrics.items()
-                                                           if isinstance(v, int | float)))
-        else:
-            self.result_label.setText("")
+        self.result_label.setText(status_text.test_metrics_text(kind, metrics))
 
+    # --- datasets ---------------------------------------------------------------------
     def _start_dataset_job(self, fn: Any, source: str | None) -> None:
         self.form.dataset_label.setText(f"Loading {source or 'the default dataset'}…")
         self._dataset_loading = True
@@ -351,18 +337,8 @@ class TrainingTab(QWidget):
         self._log(f"Dataset: {describe_choice(choice)}")
         self.state.settings.setValue("training/dataset", choice.source)
         self.state.set_dataset(choice.dataset)
-        self._adopt_dataset_defaults(choice.dataset.image_shape)
+        self.form.adopt_dataset_defaults(choice.dataset.image_shape)
         self._update_buttons()
-
-    def _adopt_dataset_defaults(self, image_shape: tuple[int, ...]) -> None:
-        """Small images (8x8 digits) train a GAN with other defaults; refill the form if they changed."""
-        from core.models import KINDS, defaults_for
-
-        wanted = {kind: defaults_for(kind, image_shape) for kind in KINDS}
-        changed = wanted[self.form.kind] != self.form.defaults.get(self.form.kind)
-        self.form.update_defaults(wanted)
-        if changed:
-            self.form.apply_defaults()
 
     def _on_dataset_job_failed(self, message: str) -> None:
         self._dataset_loading = False
@@ -372,30 +348,44 @@ class TrainingTab(QWidget):
         self.state.show_error(self, "Cannot load the dataset", message)
         self._update_buttons()
 
+    # --- app state --------------------------------------------------------------------
     def _on_state_engine_ready(self) -> None:
-        from core.models import DEFAULTS
-
-        self.form.update_defaults(DEFAULTS)
         if self.state.dataset is not None:
-            self._adopt_dataset_defaults(self.state.dataset.image_shape)
+            self.form.adopt_dataset_defaults(self.state.dataset.image_shape)
         self._log("Engine ready.")
         self.curves.warm_up()
         self._prepare_curves()
-        self.refresh_runs()
         self._update_buttons()
+
+    def _on_state_runs_changed(self) -> None:
+        self.run_list.set_runs(self.state.list_runs(), self.state.current_run)
+        self._update_buttons()
+
+    def _on_state_current_run_changed(self, run_dir: Path | None) -> None:
+        self.run_list.highlight(run_dir)
+        self._update_buttons()
+
+    def _update_continue_button(self) -> None:
+        target = self.continue_target()
+        blocker = continue_blocker(target, self.state.run_info(target), training=self.training,
+                                   engine_loaded=self.state.engine_loaded)
+        text = "Continue training" if target is None else f"Continue {target.name}"
+        metrics = self.continue_button.fontMetrics()
+        self.continue_button.setText(metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, CONTINUE_TEXT_PX))
+        self.continue_button.setEnabled(not blocker)
+        self.continue_button.setToolTip(blocker or f"Train {target} for the form's number of epochs more.")
 
     def _update_buttons(self) -> None:
         training = self.training
         paused = training and self.job is not None and self.job.handle.paused
         stopping = training and self.job is not None and self.job.handle.cancelled
-        loading = self._dataset_loading
-        ready = self.state.engine_loaded and self.form.source is not None and not loading
+        ready = self.state.engine_loaded and self.form.source is not None and not self._dataset_loading
         self.train_button.setEnabled(ready and not training)
         self.train_button.setToolTip("" if self.state.engine_loaded else "The engine (TensorFlow) is still loading…")
         self.pause_button.setEnabled(training and not paused and not stopping)
         self.resume_button.setEnabled(bool(paused) and not stopping)
         self.stop_button.setEnabled(training and not stopping)
-        self.continue_button.setEnabled(ready and not training and self.opened_run is not None)
+        self._update_continue_button()
         self.form.set_enabled_while_training(training)
         self.run_list.setEnabled(not training)
         self.train_action.setEnabled(self.train_button.isEnabled())

@@ -1,16 +1,24 @@
-"""Live training curves: a matplotlib figure embedded in Qt, cheap enough to update while training.
+"""Training curves: a matplotlib figure embedded in Qt, cheap enough to update while training.
 
-One axes per metric (``val_<m>`` shares the axes of ``<m>``). Per-batch values are a light
-line, per-epoch values markers, validation dashed. Matplotlib is imported only when the
-first curve is drawn, so the window can appear before it is loaded. Redraws are throttled
-(at most `max_fps` a second) and blitted: only the lines and the y axes (whose ranges change
-live) are repainted, a few ms. The full figure (~30 ms) is redrawn only when the set of
-metrics changes and on resize.
+One axes per metric (``val_<m>`` shares the axes of ``<m>``). Live runs (`add_batch`,
+`add_epoch`) and saved histories (`set_history`) go through the same drawing path: panels in
+one canonical order (the declared metrics first, then "loss", then the others by name), each
+panel's colour fixed by its place in that order, and a legend listing only the lines that
+exist. Per-batch values are a light unlabelled trace under the per-epoch markers (saved
+histories have none); validation values are dashed. The x axis spans at least the epochs
+announced (`reset`, `extend_x`) and grows with the data, with a margin so the last point is
+never cut; margins are kept in pixels so titles and tick labels fit at any size.
+
+Matplotlib is imported only when the first curve is drawn, so the window can appear before it
+is loaded. Redraws are throttled (at most `max_fps` a second) and blitted: only the lines and
+the y axes (whose ranges change live) are repainted, a few ms. The full figure (~30 ms) is
+redrawn when the panels, the legend or an x range change, and on resize.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
@@ -18,6 +26,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 KINDS = ("batch", "epoch", "val")
+#: Legend text of each line kind that gets an entry (the per-batch trace has none).
+LEGEND_LABELS = {"epoch": "per epoch", "val": "validation"}
+# Margins in pixels: room for the legend row, axes titles and tick labels.
+_LEGEND_PX, _TITLE_PX, _XTICKS_PX, _YTICKS_PX, _RIGHT_PX = 16, 18, 20, 40, 10
 
 
 def base_metric(name: str) -> str:
@@ -25,12 +37,24 @@ def base_metric(name: str) -> str:
     return name[4:] if name.startswith("val_") else name
 
 
+def ordered_metrics(names: Iterable[str], preferred: Sequence[str] = ()) -> list[str]:
+    """The canonical panel order: `preferred` first (in its order), then "loss", then by name."""
+    names = list(dict.fromkeys(names))
+    head = [n for n in preferred if n in names]
+    rest = sorted(n for n in names if n not in head)
+    if "loss" in rest:
+        rest.remove("loss")
+        head.append("loss")
+    return head + rest
+
+
 class PlotCanvas(QWidget):
     """A grid of curve plots fed point by point (`add_batch`, `add_epoch`) or from a history."""
 
     max_batch_points = 600  # per-batch lines are decimated to about this many points
 
-    def __init__(self, parent: QWidget | None = None, max_fps: float = 10.0) -> None:
+    def __init__(self, parent: QWidget | None = None, max_fps: float = 10.0,
+                 order: Sequence[str] = ()) -> None:
         super().__init__(parent)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -38,11 +62,16 @@ class PlotCanvas(QWidget):
         self._layout.addWidget(self._placeholder)
         self._figure: Any = None
         self._canvas: Any = None
+        self._default_order = list(order)
+        self._order = list(order)
         self._data: dict[str, dict[str, tuple[list[float], list[float]]]] = {}
         self._axes: dict[str, Any] = {}
         self._lines: dict[str, dict[str, Any]] = {}
+        self._legend: Any = None
+        self._legend_kinds: tuple[str, ...] = ()
         self._background: Any = None  # the figure without lines and y axes
         self._background_y: Any = None  # ... with the y axes
+        self._grid = (1, 1)
         self._x_max = 1.0
         self._structure_dirty = False
         self._full_needed = False
@@ -55,13 +84,15 @@ class PlotCanvas(QWidget):
 
     # --- public API -------------------------------------------------------------------
     def reset(self, epochs: int = 1, metrics: list[str] | None = None) -> None:
-        """Forget all curves; the x axis spans `epochs` epochs.
+        """Forget all curves; the x axis spans `epochs` epochs; `metrics` set the panel order.
 
         With the `metrics` a run will report, the axes are built and drawn now (before the
         run starts competing for the CPU) instead of at the first data.
         """
-        same = bool(metrics) and list(self._axes) == list(metrics or []) and self._x_max == float(max(epochs, 1))
+        order = list(metrics) if metrics else list(self._default_order)
+        same = bool(metrics) and list(self._axes) == order and self._x_max == float(max(epochs, 1))
         self._data.clear()
+        self._order = order
         self._x_max = float(max(epochs, 1))
         self._structure_dirty = not same  # same axes: just clear the lines (a cheap blit)
         for name in metrics or []:
@@ -75,19 +106,26 @@ class PlotCanvas(QWidget):
         """Per-batch values at fractional epoch `x` (e.g. 1.5 = half-way through epoch 2)."""
         for name, value in values.items():
             self._append(name, "batch", x, value)
-        self._x_max = max(self._x_max, math.ceil(x))
-        self._schedule()
+        self.extend_x(math.ceil(x))
 
     def add_epoch(self, epoch: int, values: dict[str, float]) -> None:
         """End-of-epoch values (validation metrics start with `val_`)."""
         for name, value in values.items():
             self._append(base_metric(name), "val" if name.startswith("val_") else "epoch", float(epoch), value)
-        self._x_max = max(self._x_max, float(epoch))
+        self.extend_x(epoch)
+
+    def extend_x(self, epochs: float) -> None:
+        """Make the x axis span at least `epochs` epochs (it never shrinks until a reset)."""
+        self._x_max = max(self._x_max, float(epochs))
         self._schedule()
 
-    def set_history(self, history: dict[str, list[float]]) -> None:
-        """Replace the curves with a saved per-epoch history (`{metric: [values]}`)."""
+    def set_history(self, history: dict[str, list[float]], metrics: list[str] | None = None) -> None:
+        """Replace the curves with a saved per-epoch history (`{metric: [values]}`).
+
+        `metrics` sets the panel order as in `reset`, so a reopened run looks like it did live.
+        """
         self._data.clear()
+        self._order = list(metrics) if metrics else list(self._default_order)
         n = max((len(v) for v in history.values()), default=1)
         self._x_max = float(max(n, 1))
         for name, values in history.items():
@@ -108,8 +146,8 @@ class PlotCanvas(QWidget):
         self._canvas.draw()
 
     def metrics(self) -> list[str]:
-        """The metrics plotted (one axes each), in order of appearance."""
-        return list(self._data)
+        """The metrics plotted (one axes each), in panel order."""
+        return ordered_metrics(self._data, self._order)
 
     def series(self, metric: str, kind: str = "batch") -> tuple[np.ndarray, np.ndarray]:
         """All recorded (x, y) values of one metric's `kind` line ("batch", "epoch" or "val")."""
@@ -120,15 +158,27 @@ class PlotCanvas(QWidget):
         """The matplotlib Line2D drawn for a metric's `kind` line (None before the first draw)."""
         return self._lines.get(metric, {}).get(kind)
 
+    def legend_labels(self) -> list[str]:
+        """The legend's entries as drawn (only lines holding data are listed)."""
+        if self._legend is None:
+            return []
+        return [t.get_text() for t in self._legend.get_texts()]
+
+    def x_range(self, metric: str) -> tuple[float, float]:
+        """The x limits of a metric's axes as drawn ((0, 0) before the first draw)."""
+        ax = self._axes.get(metric)
+        return (0.0, 0.0) if ax is None else tuple(float(v) for v in ax.get_xlim())  # type: ignore[return-value]
+
     def flush(self) -> None:
         """Draw pending changes now (normally called by the throttling timer)."""
         self._timer.stop()
         if not self._data and self._figure is None:
             return
         self._ensure_canvas()
-        if self._structure_dirty or list(self._data) != list(self._axes):
+        if self._structure_dirty or self.metrics() != list(self._axes):
             self._build_axes()
         self._update_lines()
+        self._update_legend()
         if self._full_needed or not self._limits_fit():
             self._fit_limits()
         if self._background is None:
@@ -142,11 +192,7 @@ class PlotCanvas(QWidget):
             y = float(value)
         except (TypeError, ValueError):
             return
-        if metric not in self._data:
-            self._data[metric] = {k: ([], []) for k in KINDS}
-            if "loss" == metric:  # keep the main loss first
-                self._data = {"loss": self._data.pop("loss"), **self._data}
-        series = self._data[metric]
+        series = self._data.setdefault(metric, {k: ([], []) for k in KINDS})
         series[kind][0].append(x)
         series[kind][1].append(y)
 
@@ -160,10 +206,11 @@ class PlotCanvas(QWidget):
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
-        # No constrained layout: it doubles the cost of every full draw.
+        # No constrained layout: it doubles the cost of every full draw; margins are set in pixels.
         self._figure = Figure(figsize=(6, 3), dpi=90)
         self._canvas = FigureCanvasQTAgg(self._figure)
         self._canvas.mpl_connect("draw_event", self._on_canvas_draw)
+        self._canvas.mpl_connect("resize_event", self._on_canvas_resize)
         self._layout.removeWidget(self._placeholder)
         self._placeholder.hide()
         self._layout.addWidget(self._canvas)
@@ -173,9 +220,10 @@ class PlotCanvas(QWidget):
 
         self._figure.clear()
         self._background = None
+        self._legend, self._legend_kinds = None, ()
         self._axes.clear()
         self._lines.clear()
-        names = list(self._data)
+        names = self.metrics()
         cols = min(3, max(len(names), 1))
         rows = max(1, math.ceil(len(names) / cols))
         for i, name in enumerate(names):
@@ -189,18 +237,59 @@ class PlotCanvas(QWidget):
             color = f"C{i % 10}"
             self._axes[name] = ax
             self._lines[name] = {
-                "batch": ax.plot([], [], color=color, alpha=0.35, lw=1, animated=True, label="batch")[0],
-                "epoch": ax.plot([], [], color=color, marker="o", ms=4, lw=1.5, animated=True, label="epoch")[0],
-                "val": ax.plot([], [], color="k", marker="s", ms=3, ls="--", lw=1, animated=True, label="validation")[0],
+                "batch": ax.plot([], [], color=color, alpha=0.35, lw=1, animated=True)[0],
+                "epoch": ax.plot([], [], color=color, marker="o", ms=4, lw=1.5, animated=True)[0],
+                "val": ax.plot([], [], color="k", marker="s", ms=3, ls="--", lw=1, animated=True)[0],
             }
-        if self._axes:
-            first = next(iter(self._axes.values()))
-            first.legend(handles=list(self._lines[names[0]].values()), fontsize=7, loc="upper right",
-                         labels=["per batch", "epoch", "validation"], framealpha=0.6)
-        self._figure.subplots_adjust(left=0.1 if cols == 1 else 0.07, right=0.98, bottom=0.12 / rows + 0.02,
-                                     top=0.93 if rows == 1 else 0.95, wspace=0.3, hspace=0.45)
+        self._grid = (rows, cols)
+        self._apply_margins()
         self._structure_dirty = False
         self._full_needed = True
+
+    def _update_legend(self) -> None:
+        """One figure legend above the panels, listing only the line kinds that hold data."""
+        kinds = tuple(k for k in LEGEND_LABELS if any(self._data[n][k][0] for n in self._axes))
+        if kinds == self._legend_kinds:
+            return
+        from matplotlib.lines import Line2D
+
+        if self._legend is not None:
+            self._legend.remove()
+            self._legend = None
+        proxies = {"epoch": Line2D([], [], color="0.35", marker="o", ms=4, lw=1.5),
+                   "val": Line2D([], [], color="k", marker="s", ms=3, ls="--", lw=1)}
+        if kinds:
+            self._legend = self._figure.legend([proxies[k] for k in kinds], [LEGEND_LABELS[k] for k in kinds],
+                                               loc="upper right", ncol=len(kinds), fontsize=7, frameon=False,
+                                               borderaxespad=0.1, handlelength=2.2)
+        self._legend_kinds = kinds
+        self._background = None  # the legend is part of the background
+
+    def _apply_margins(self) -> None:
+        """Set the subplot margins from fixed pixel sizes, so nothing is cut at any size."""
+        if self._figure is None or not self._axes:
+            return
+        rows, cols = self._grid
+        width, height = (float(v) * self._figure.dpi for v in self._figure.get_size_inches())
+        width, height = max(width, 50.0), max(height, 50.0)
+        top_px = _LEGEND_PX + _TITLE_PX
+        top = 1.0 - top_px / height
+        bottom = _XTICKS_PX / height
+        left, right = _YTICKS_PX / width, 1.0 - _RIGHT_PX / width
+        if top - bottom < 0.2:
+            bottom, top = 0.1, 0.85
+        if right - left < 0.2:
+            left, right = 0.1, 0.95
+        gap_h = _TITLE_PX + _XTICKS_PX
+        gap_w = _YTICKS_PX + 8
+        axes_h = max(((top - bottom) * height - (rows - 1) * gap_h) / rows, 10.0)
+        axes_w = max(((right - left) * width - (cols - 1) * gap_w) / cols, 10.0)
+        self._figure.subplots_adjust(left=left, right=right, bottom=bottom, top=top,
+                                     hspace=gap_h / axes_h, wspace=gap_w / axes_w)
+
+    def _on_canvas_resize(self, _event: Any) -> None:
+        self._apply_margins()
+        self._background = None
 
     def _update_lines(self) -> None:
         for name, lines in self._lines.items():
@@ -213,20 +302,26 @@ class PlotCanvas(QWidget):
         ys = [y for kind in KINDS for y in self._data[name][kind][1] if math.isfinite(y)]
         return (min(ys), max(ys)) if ys else None
 
+    def _x_limit(self) -> float:
+        """The right end of the x axes: the epochs plus a margin for the last marker."""
+        return self._x_max + max(0.25, 0.03 * self._x_max)
+
     def _limits_fit(self) -> bool:
         for name, ax in self._axes.items():
             rng = self._data_range(name)
             lo, hi = ax.get_ylim()
             if rng is not None and (rng[0] < lo or rng[1] > hi or hi - lo > 20 * max(rng[1] - rng[0], 1e-9)):
                 return False
-            if ax.get_xlim()[1] < self._x_max:
+            if ax.get_xlim()[1] != self._x_limit():
                 return False
         return True
 
     def _fit_limits(self) -> None:
         self._background_y = None
         for name, ax in self._axes.items():
-            ax.set_xlim(0.0, self._x_max)
+            if ax.get_xlim() != (0.0, self._x_limit()):
+                ax.set_xlim(0.0, self._x_limit())
+                self._background = None  # the x axis is part of the background: redraw it all
             rng = self._data_range(name)
             if rng is None:
                 continue

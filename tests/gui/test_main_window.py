@@ -41,8 +41,8 @@ def training_only(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(main_window_module, "TAB_SPECS", [("gui.training.tab", "TrainingTab")])
 
 
-def test_every_capability_has_a_working_tab(qtbot: Any, latent_home: Path) -> None:
-    window = make_window(qtbot)
+def test_every_capability_has_a_working_tab(qtbot: Any, latent_home: Path, errors: list[Any]) -> None:
+    window = make_window(qtbot)  # `errors`: the Layers tab's "cannot open" must not block in a modal box
     titles = [window.tab_widget.tabText(i) for i in range(window.tab_widget.count())]
     assert titles == ["Training", "Layers", "Latent map", "GAN"]
     assert not any(isinstance(tab, QLabel) for tab in window.tabs)  # none fell back to an error label
@@ -151,3 +151,89 @@ def test_settings_stay_in_the_redirected_location(latent_home: Path) -> None:
     settings.setValue("probe/value", 1)
     settings.sync()
     assert Path(settings.fileName()).resolve().is_relative_to(latent_home.parent.resolve())
+
+
+class PlainTab(QWidget):
+    """A tab with nothing in it (for window-level shortcut tests)."""
+
+    title = "Plain"
+
+    def __init__(self, state: AppState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+
+
+def test_ctrl_page_down_and_up_switch_tabs(qtbot: Any, latent_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import Qt
+
+    from gui import dialogs
+
+    monkeypatch.setattr(main_window_module, "TAB_SPECS", [(__name__, "PlainTab")] * 3)
+    window = make_window(qtbot)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2_000)
+    window.tab_widget.setCurrentIndex(0)
+    qtbot.keyClick(window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.tab_widget.currentIndex() == 1
+    qtbot.keyClick(window, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert window.tab_widget.currentIndex() == 2  # wraps round
+    shortcuts = {a.text(): a.shortcut().toString() for a in window.menu("View").actions()}
+    assert shortcuts["Next tab"] == "Ctrl+PgDown" and shortcuts["Previous tab"] == "Ctrl+PgUp"
+    assert "Ctrl+PgDown / Ctrl+PgUp" in dialogs.shortcuts_html()
+    window.close()
+
+
+def test_tools_menu_opens_and_rescans_the_runs_folder(qtbot: Any, latent_home: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from gui import dialogs
+
+    monkeypatch.setattr(main_window_module, "TAB_SPECS", [(__name__, "PlainTab")])
+    opened: list[Path] = []
+    monkeypatch.setattr(dialogs, "open_folder", lambda folder: opened.append(folder) or True)
+    window = make_window(qtbot)
+    window.state.wait_for_scan(5.0)
+    qtbot.waitUntil(lambda: window.state.runs_scanned, timeout=5_000)
+    actions = {a.text(): a for a in window.menu("Tools").actions()}
+    assert actions["Rescan runs"].shortcut().toString() == "F5"
+    (latent_home / "runs" / "20990101-000000-vae").mkdir(parents=True)
+    (latent_home / "runs" / "20990101-000000-vae" / "config.json").write_text('{"kind": "vae"}')
+    (latent_home / "runs" / "20990101-000000-vae" / "state.json").write_text('{"status": "completed"}')
+    with qtbot.waitSignal(window.state.runs_changed, timeout=5_000):
+        actions["Rescan runs"].trigger()
+    assert [Path(r.path).name for r in window.state.runs] == ["20990101-000000-vae"]
+    actions["Open runs folder"].trigger()
+    assert opened == [latent_home / "runs"]
+    window.close()
+
+
+def test_file_dialogs_start_in_the_runs_folder_then_the_last_one_used(
+    qtbot: Any, latent_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gui import dialogs
+
+    monkeypatch.setattr(main_window_module, "TAB_SPECS", [(__name__, "PlainTab")])
+    (latent_home / "runs").mkdir()
+    elsewhere = tmp_path / "elsewhere" / "a-run"
+    elsewhere.mkdir(parents=True)
+    starts: list[str] = []
+
+    def fake_dialog(parent: Any, caption: str, start: str = "") -> str:
+        starts.append(start)
+        return str(elsewhere)
+
+    monkeypatch.setattr(dialogs.QFileDialog, "getExistingDirectory", fake_dialog)
+    opened: list[Path] = []
+    window = make_window(qtbot)
+    monkeypatch.setattr(window, "open_run", lambda path: opened.append(path) or True)
+    open_run = next(a for a in window.menu("File").actions() if a.text() == "Open run…")
+    open_run.trigger()
+    assert starts == [str(latent_home / "runs")] and opened == [elsewhere]
+    window.close()
+    again = make_window(qtbot)  # remembered across windows, in the settings
+    monkeypatch.setattr(again, "open_run", lambda path: opened.append(path) or True)
+    next(a for a in again.menu("File").actions() if a.text() == "Open run…").trigger()
+    assert starts[-1] == str(elsewhere.parent)
+    # Another kind of dialog keeps its own folder: the IDX chooser still starts in the runs folder.
+    dialogs.choose_idx_folder(again, again.state.settings)
+    assert starts[-1] == str(latent_home / "runs")
+    again.close()
