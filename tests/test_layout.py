@@ -8,10 +8,10 @@ private names imported across modules, tests mirroring the packages, and no supe
 from __future__ import annotations
 
 import ast
-import tomllib
 from pathlib import Path
 
 import grimp
+import tomllib
 
 ROOT = Path(__file__).resolve().parent.parent
 MAX_LINES = 400
