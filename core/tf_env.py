@@ -22,6 +22,10 @@ def tf() -> ModuleType:
         _prepare_environment()
         import tensorflow
 
+        # Python-side notices such as "N out of the last M calls triggered tf.function
+        # retracing" (each inspected model has its own compiled forward pass) are noise in
+        # an interactive app; errors still show.
+        tensorflow.get_logger().setLevel("ERROR")
         return tensorflow
 
 

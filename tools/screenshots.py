@@ -65,42 +65,40 @@ def _settle(wait: Wait, seconds: float) -> None:
     wait(lambda: time.monotonic() > until, seconds + 5)
 
 
+def _make_current(window: Any, wait: Wait, run_dir: Path) -> None:
+    """What a user sees after a run: the app state rescans and makes it current; tabs follow."""
+    state = window.state
+    state.refresh_runs()
+    wait(lambda: state.run_info(run_dir) is not None, 60)
+    state.set_current_run(run_dir)
+
+
 def prepare_layers(window: Any, wait: Wait) -> None:
-    """The chapter's classifier (2 epochs) with a test image pushed through every layer."""
+    """The chapter's classifier (2 epochs), preselected as the current run, one test image."""
     run_dir = _train_headless("classifier", 2)
-    tab = window.tab("Layers")
-    tab.open_model_file(run_dir / "classifier.keras")
-    _settle(wait, 2.0)
+    _make_current(window, wait, run_dir)
+    _settle(wait, 3.0)
 
 
 def prepare_latent(window: Any, wait: Wait) -> None:
-    """A 2-D VAE (15 epochs) on the map, a point decoded."""
+    """A 2-D VAE (15 epochs), preselected as the current run, a point decoded."""
     run_dir = _train_headless("vae", 15)
-    tab = window.tab("Latent map")
-    tab.refresh_runs()
-    job = tab.load_run(run_dir)
-    if job is not None:
-        wait(lambda: not job.running, 120)
-    _settle(wait, 1.5)
-    tab.pick_point(0.8, -0.6)
+    _make_current(window, wait, run_dir)
+    _settle(wait, 3.0)
+    window.tab("Latent map").pick_point(0.8, -0.6)
     _settle(wait, 1.0)
 
 
 def prepare_gan(window: Any, wait: Wait) -> None:
-    """A DCGAN after 8 epochs: sample grid, the mean image and the metrics."""
+    """A GAN after 8 epochs, preselected as the current run: samples, mean image, metrics."""
     run_dir = _train_headless("gan", 8)
+    _make_current(window, wait, run_dir)
     tab = window.tab("GAN")
-    job = tab.select_run(run_dir)
-    if job is not None:
-        wait(lambda: not job.running, 120)
-    wait(lambda: tab.data is not None, 60)
-    _settle(wait, 1.0)
-    tab.score_button.click()
-    wait(lambda: getattr(tab, "metrics_result", None) is not None, 300)
+    wait(lambda: tab.run_dir == run_dir, 60)
+    _settle(wait, 3.0)
+    tab.side.score_button.click()
+    wait(lambda: tab.actions.metrics_result is not None, 300)
     tab.grid.cell_clicked.emit(10)
-    job = None
-    if job is not None:
-        wait(lambda: not job.running, 120)
     _settle(wait, 2.0)
 
 
