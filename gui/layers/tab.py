@@ -17,7 +17,6 @@ import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -37,6 +36,7 @@ from gui.layers.activation_views import ActivationWidget, PredictionWidget
 from gui.layers.data_choice import LayersDataChoice
 from gui.layers.detail import UnitDetailWidget
 from gui.layers.input_panel import LayersInputWidget
+from gui.layers.model_picker import ModelPickerWidget
 from gui.layers.outputs import LayerOutputsWidget
 from gui.layers.session import ActivationSession, LayersRequest, LayersResult, ModelKey
 from gui.layers.sources import (
@@ -102,8 +102,7 @@ class LayersTab(QWidget):
 
     # --- construction ----------------------------------------------------------------
     def _build(self) -> None:
-        self.model_combo = QComboBox()
-        self.model_combo.setMinimumWidth(220)
+        self.model_combo = ModelPickerWidget()
         self.open_button = QPushButton("Open model…")
         self.recent_button = QToolButton()
         self.recent_button.setText("Recent models")
@@ -146,7 +145,7 @@ class LayersTab(QWidget):
         lay.addWidget(split, 1)
         lay.addWidget(self.status_label)
 
-        self.model_combo.activated.connect(self._on_model_combo_activated)
+        self.model_combo.key_chosen.connect(self.select_model)
         self.open_button.clicked.connect(self._on_open_button_clicked)
         self.sort_check.toggled.connect(self._on_sort_check_toggled)
         self.export_button.clicked.connect(self._on_export_button_clicked)
@@ -190,13 +189,7 @@ class LayersTab(QWidget):
         """Rebuild the model picker from the shared run list: the live run (once it has a
         checkpoint), past runs' roles, recent files."""
         keys = [k for k in model_sources(self.state) if k.source != "live" or self._live_ready]
-        self.model_combo.blockSignals(True)
-        self.model_combo.clear()
-        self.model_combo.addItem("— choose a model —", None)
-        for k in keys:
-            self.model_combo.addItem(k.label(), k)
-        self._select_combo(self.active_key)
-        self.model_combo.blockSignals(False)
+        self.model_combo.set_keys(keys, self.active_key)
         self.recent_menu.clear()
         for p in self.recent_files():
             self.recent_menu.addAction(Path(p).name, lambda p=p: self.open_model_file(p)).setToolTip(p)
@@ -268,12 +261,13 @@ class LayersTab(QWidget):
         self.status_label.setText(f"Could not open {failed.label()}{still}.")
         self.data.follow(self.active_key)
         self.state.show_error(self, "Cannot open model", res.error)
-        self._select_combo(self.active_key)
+        self.model_combo.show_key(self.active_key)
 
     def _on_model_ready(self, res: LayersResult) -> None:
         self.active_key = res.key
         if res.key.source == "file":
             self._remember(res.key.path)
+        self.model_combo.show_key(res.key)  # the picker names the model on screen
         self.overview.show_model(res.name, res.infos, res.containers, res.code)
         self.outputs.rebuild(res.infos)
         self.detail.clear()
@@ -302,11 +296,6 @@ class LayersTab(QWidget):
         self.detail.search_top(self.session.top_activating, layer_index, unit, self.inputs.dataset)
 
     # --- other slots -------------------------------------------------------------------
-    def _on_model_combo_activated(self, index: int) -> None:
-        key = self.model_combo.itemData(index)
-        if isinstance(key, ModelKey):
-            self.select_model(key)
-
     def _on_open_button_clicked(self) -> None:
         path = choose_model_file(self, self.state.settings)
         if path is not None:
@@ -355,7 +344,7 @@ class LayersTab(QWidget):
         if keys:
             self._wanted_run = None
             self.select_model(keys[0])
-            self._select_combo(keys[0])
+            self.model_combo.show_key(keys[0])
 
     def _on_state_training_started(self, _run_dir: Any) -> None:
         self._live_ready = False
@@ -389,11 +378,3 @@ class LayersTab(QWidget):
     def _remember(self, path: str) -> None:
         remember_model_file(self.state, path)
         self.refresh_sources()
-
-    def _select_combo(self, key: ModelKey | None) -> None:
-        for i in range(self.model_combo.count()):
-            data = self.model_combo.itemData(i)
-            if isinstance(data, ModelKey) and key is not None and (data.source, data.path, data.role) == (key.source, key.path, key.role):
-                self.model_combo.setCurrentIndex(i)
-                return
-        self.model_combo.setCurrentIndex(0)

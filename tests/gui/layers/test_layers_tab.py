@@ -310,6 +310,10 @@ def test_live_run_is_preselected_and_follows_epoch_weight_snapshots(
     # the run ends: its final checkpoint, read from disk, replaces the live key
     tab.state.end_training()
     assert tab.key == layers_tab_module.ModelKey("run", str(run_dir), "classifier")
+    # the picker names the model on screen, even before the rescan lists the finished run
+    qtbot.waitUntil(lambda: tab.active_key == tab.key, timeout=TIMEOUT)
+    assert tab.model_combo.currentData() == tab.key
+    assert tab.model_combo.currentText() == "live_run / classifier"
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,60 @@
+"""The Layers tab's model picker: a combo box of model keys that always names the model shown."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QWidget
+
+from gui.layers.session import ModelKey
+
+PLACEHOLDER = "— choose a model —"
+
+
+def same_model(a: ModelKey | None, b: ModelKey | None) -> bool:
+    """Whether two keys name the same model (whatever their unsafe-load permission)."""
+    return a is not None and b is not None and (a.source, a.path, a.role) == (b.source, b.path, b.role)
+
+
+class ModelPickerWidget(QComboBox):
+    """Lists `ModelKey`s; `key_chosen(ModelKey)` fires only when the user picks one."""
+
+    key_chosen = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumWidth(220)
+        self.addItem(PLACEHOLDER, None)
+        self.activated.connect(self._on_self_activated)
+
+    def set_keys(self, keys: list[ModelKey], shown: ModelKey | None) -> None:
+        """Offer `keys` and keep naming `shown` (the model on screen)."""
+        blocked = self.blockSignals(True)
+        self.clear()
+        self.addItem(PLACEHOLDER, None)
+        for key in keys:
+            self.addItem(key.label(), key)
+        self.blockSignals(blocked)
+        self.show_key(shown)
+
+    def show_key(self, key: ModelKey | None) -> None:
+        """Select `key` (added when the run list doesn't hold it yet) without emitting."""
+        blocked = self.blockSignals(True)
+        try:
+            for i in range(self.count()):
+                if same_model(self.itemData(i), key):
+                    self.setCurrentIndex(i)
+                    return
+            if key is None:
+                self.setCurrentIndex(0)
+                return
+            self.addItem(key.label(), key)
+            self.setCurrentIndex(self.count() - 1)
+        finally:
+            self.blockSignals(blocked)
+
+    def _on_self_activated(self, index: int) -> None:
+        key: Any = self.itemData(index)
+        if isinstance(key, ModelKey):
+            self.key_chosen.emit(key)
