@@ -2,6 +2,11 @@
 
 Each writer goes to a temp file in the same folder (marked `TMP_MARK`, so folder listings
 can skip it), fsyncs it, moves it over the target with `os.replace` and fsyncs the folder.
+
+Fault injection: with `LATENT_LAB_CRASH_AT_WRITE=N` in the environment, the N-th write of
+the process (counted just before each `os.replace`, so a killed writer leaves its temp file
+behind, as a real crash would) kills the process with SIGKILL. Tests use it to check that
+run folders survive a crash at every write of an epoch.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ import io
 import json
 import math
 import os
+import signal
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +26,34 @@ import numpy as np
 
 #: Marks a temp file being written (`.<name>.tmp-<hex>`).
 TMP_MARK = ".tmp-"
+#: Environment variable: kill the process (SIGKILL) at this 1-based write number.
+CRASH_ENV = "LATENT_LAB_CRASH_AT_WRITE"
+
+_write_count = 0
+
+
+def write_count() -> int:
+    """How many atomic writes and replaces this process has made (the fault-injection counter)."""
+    return _write_count
+
+
+def count_write() -> None:
+    """Count one write; kill the process here if `CRASH_ENV` names this write's number."""
+    global _write_count
+    _write_count += 1
+    target = os.environ.get(CRASH_ENV, "")
+    if target.strip().isdigit() and int(target) == _write_count:
+        kill = getattr(signal, "SIGKILL", None)
+        if kill is None:  # Windows: no SIGKILL; an immediate exit skips all cleanup too
+            os._exit(137)
+        os.kill(os.getpid(), kill)
+
+
+def replace_file(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+    """Move a finished file onto `dst` atomically (`os.replace`, counted) and fsync the folder."""
+    count_write()
+    os.replace(src, dst)
+    _fsync_dir(Path(dst).parent)
 
 
 def _tmp_path(path: Path, suffix: str = "") -> Path:
@@ -49,6 +83,7 @@ def _replacing(path: Path, suffix: str = "") -> Iterator[Path]:
         yield tmp
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
+        count_write()
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -96,8 +131,11 @@ def atomic_save_model(model: Any, path: str | os.PathLike[str]) -> None:
         model.save(tmp)
 
 
-def atomic_save_npz(path: str | os.PathLike[str], arrays: dict[str, np.ndarray]) -> None:
-    """Save arrays as a compressed `.npz` atomically."""
+def atomic_save_npz(path: str | os.PathLike[str], arrays: dict[str, np.ndarray], *, compress: bool = True) -> None:
+    """Save arrays as a (by default compressed) `.npz` atomically."""
     buffer = io.BytesIO()
-    np.savez_compressed(buffer, **arrays)  # type: ignore[arg-type]
+    if compress:
+        np.savez_compressed(buffer, **arrays)  # type: ignore[arg-type]
+    else:
+        np.savez(buffer, **arrays)  # type: ignore[arg-type]
     atomic_write_bytes(path, buffer.getvalue())

@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib.util
 import threading
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 import numpy as np
 
@@ -183,3 +183,23 @@ def _read_npz(path: Path, hint: str = "") -> dict[str, np.ndarray]:
         if isinstance(exc, ValueError) and "pickle" in str(exc).lower():
             raise DatasetError(f"{path}: holds Python objects; refusing to unpickle{hint}") from None
         raise DatasetError(f"{path}: corrupt .npz ({type(exc).__name__}: {exc}){hint}") from None
+
+
+def canonical_source(source: str) -> str:
+    """`source` as stored in a run's config: named sources normalised, `idx:`/`npz:` paths absolute.
+
+    Splits on the first colon only, so `idx:C:\\data` keeps its drive letter; a relative path
+    is made absolute against the current folder (`~` expanded), so reopening a run from
+    another working folder still finds its data. Anything else comes back stripped.
+    """
+    if not isinstance(source, str) or not source.strip():
+        return source
+    key = _normalize(source)
+    kind, sep, arg = key.partition(":")
+    if not sep or kind.lower() not in ("idx", "npz") or not arg.strip():
+        return key
+    text = arg.strip()
+    if PureWindowsPath(text).drive or text.startswith(("/", "\\")):  # absolute here or on Windows
+        return f"{kind.lower()}:{text}"
+    path = Path(text).expanduser()
+    return f"{kind.lower()}:{path if path.is_absolute() else Path.cwd() / path}"

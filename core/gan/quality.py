@@ -19,6 +19,7 @@ import numpy as np
 
 from core.atomic import atomic_write_json
 from core.gan.sampling import SampleFn, latent_dim_of, make_sampler, noise
+from core.progress import CancelledError
 
 QUALITY_FILE = "quality.json"
 _EPS = 1e-12
@@ -189,17 +190,22 @@ class GanQualityHook:
     """Per-epoch GAN quality metrics for the training engine.
 
     `hook(generator, epoch)` samples `n_samples` images from fixed noise, scores them with
-    the cached scorer against the dataset's test images, appends a record (with the class
-    histogram and any mode-collapse warning) to `RUN_DIR/quality.json` and returns
-    {"mnist_score", "frechet", "class_entropy", "diversity"}.
+    the cached scorer against the dataset's test images, keeps a record per epoch (with the
+    class histogram and any mode-collapse warning) and returns {"mnist_score", "frechet",
+    "class_entropy", "diversity"}. With `write` it also writes `RUN_DIR/quality.json`; the
+    training engine passes `write=False` and stages `document()` with the epoch instead.
+    With a `handle`, a cancel raises `CancelledError` between steps (scorer training
+    batches, scoring), so closing the window need not wait for the first epoch's scorer.
     """
 
     def __init__(self, dataset: Any, run_dir: Path | str | None, seed: int = 0,
-                 n_samples: int = 1000) -> None:
+                 n_samples: int = 1000, *, handle: Any = None, write: bool = True) -> None:
         self.dataset = dataset
         self.run_dir = Path(run_dir) if run_dir is not None else None
         self.seed = seed
         self.n_samples = n_samples
+        self.handle = handle
+        self.write = write
         self.records: list[dict[str, Any]] = load_quality(self.run_dir) if self.run_dir else []
         self.warning: str | None = None
         self._scorer: Any = None
@@ -207,16 +213,53 @@ class GanQualityHook:
         self._sampler: tuple[int, SampleFn] | None = None
         self._z: np.ndarray | None = None
 
+    def _check(self) -> None:
+        if self.handle is not None and self.handle.cancelled:
+            raise CancelledError("GAN quality metrics cancelled")
+
     @property
     def scorer(self) -> Any:
         """The classifier (trained or loaded on first use)."""
         if self._scorer is None:
-            from core.gan.scorer import load_or_train_scorer
+            from core.gan import scorer as sc
 
             ds = self.dataset
-            self._scorer = load_or_train_scorer(ds.x_train, ds.y_train, num_classes=ds.num_classes,
-                                                run_dir=self.run_dir, seed=self.seed)
+            self._check()
+            run_file = self.run_dir / sc.SCORER_FILE if self.run_dir is not None else None
+            cached = run_file is not None and run_file.exists() or sc.cache_path(ds.x_train, ds.y_train).exists()
+            if cached or self.handle is None:
+                self._scorer = sc.load_or_train_scorer(ds.x_train, ds.y_train, num_classes=ds.num_classes,
+                                                       run_dir=self.run_dir, seed=self.seed)
+            else:
+                self._scorer = self._train_scorer(run_file)
         return self._scorer
+
+    def _train_scorer(self, run_file: Path | None) -> Any:
+        """`scorer.train_scorer`, stoppable after any batch; saved where `load_or_train_scorer` saves."""
+        from core.atomic import atomic_save_model
+        from core.gan import scorer as sc
+        from core.tf_env import keras
+
+        ds, handle = self.dataset, self.handle
+        x = np.asarray(ds.x_train, dtype=np.float32)
+        y = np.asarray(ds.y_train, dtype=np.int64)
+        if len(x) > 8000:
+            idx = np.random.default_rng(self.seed).permutation(len(x))[:8000]
+            x, y = x[idx], y[idx]
+        model = sc.build_scorer(x.shape[1:], num_classes=ds.num_classes, seed=self.seed)
+
+        class _Stop(keras().callbacks.Callback):  # type: ignore[misc]
+            def on_train_batch_end(self, batch: int, logs: Any = None) -> None:
+                if handle.cancelled:
+                    self.model.stop_training = True
+
+        epochs = max(2, int(np.ceil(2 * 4000 / max(len(x), 1))))
+        model.fit(x, y, epochs=epochs, batch_size=64, verbose=0, shuffle=True, callbacks=[_Stop()])
+        self._check()
+        for path in (run_file, sc.cache_path(ds.x_train, ds.y_train)):
+            if path is not None:
+                atomic_save_model(model, path)
+        return sc.MnistScorer(model)
 
     def reference_features(self) -> np.ndarray:
         """Penultimate features of (up to `n_samples`) real test images."""
@@ -231,9 +274,17 @@ class GanQualityHook:
         assert self._z is not None
         return self._sampler[1](self._z)
 
+    def document(self) -> dict[str, Any]:
+        """What `quality.json` holds: {"n_samples", "epochs": [per-epoch records]}."""
+        return {"n_samples": self.n_samples, "epochs": self.records}
+
     def __call__(self, generator: Any, epoch: int) -> dict[str, float]:
+        self._check()
+        ref = self.reference_features()
+        self._check()
         images = self._sample(generator)
-        m = set_metrics(self.scorer, images, self.reference_features())
+        self._check()
+        m = set_metrics(self.scorer, images, ref)
         logs = {
             "mnist_score": m["score"],
             "frechet": m["frechet"],
@@ -245,6 +296,6 @@ class GanQualityHook:
         self.records.append(record)
         self.warning = detect_mode_collapse(self.records)
         record["warning"] = self.warning
-        if self.run_dir is not None:
-            atomic_write_json(self.run_dir / QUALITY_FILE, {"n_samples": self.n_samples, "epochs": self.records})
+        if self.write and self.run_dir is not None:
+            atomic_write_json(self.run_dir / QUALITY_FILE, self.document())
         return logs

@@ -118,7 +118,7 @@ class Snapshotter:
 
 
 _Callback: Any = _k.callbacks.Callback
-EpochDone = Callable[[int, dict[str, float]], EpochSnapshot]
+EpochDone = Callable[[int, dict[str, float]], EpochSnapshot | None]
 
 
 class ReportingCallback(_Callback):
@@ -127,8 +127,12 @@ class ReportingCallback(_Callback):
     Batch events carry `logs` (Keras' running means of the epoch so far, which is what the
     training curve shows: smooth and comparable to the epoch value) and `batch_logs` (the
     per-batch values recovered from consecutive means). `on_epoch_done(epoch, logs)` is
-    called for each *complete*, finite epoch; it persists the epoch and returns its snapshot.
-    An epoch cut short by a stop, or one whose loss became NaN/inf, is not reported as done.
+    called for each *complete*, finite epoch; it persists the epoch and returns its snapshot
+    (None: the epoch was abandoned by a cancel, e.g. inside the GAN quality hook). An epoch
+    cut short by a stop, or one whose loss became NaN/inf, is not reported as done.
+
+    The engine may call `fit` once per epoch with the same callback: "start" is emitted on
+    the first `on_train_begin` only, and timing and ETA span all the calls.
     """
 
     def __init__(
@@ -155,6 +159,12 @@ class ReportingCallback(_Callback):
         self._epoch = 0
         self._batch = 0
         self._previous: dict[str, float] = {}
+        self._started = False
+
+    @property
+    def should_stop(self) -> bool:
+        """Whether training must not go on (a failure, an interrupted epoch or a cancel)."""
+        return self.failure is not None or self.interrupted or self.handle.cancelled
 
     # timing -------------------------------------------------------------------------
     def _elapsed(self) -> float:
@@ -172,10 +182,12 @@ class ReportingCallback(_Callback):
 
     # Keras hooks --------------------------------------------------------------------
     def on_train_begin(self, logs: dict[str, Any] | None = None) -> None:
-        self.steps = int(self.params.get("steps") or 0)
-        self._t0 = time.perf_counter()
-        info = {**self.start_info, "epochs": self.epochs, "steps": self.steps, "initial_epoch": self.initial_epoch}
-        self.handle.emit("start", **info)
+        if not self._started:
+            self._started = True
+            self.steps = int(self.params.get("steps") or 0)
+            self._t0 = time.perf_counter()
+            info = {**self.start_info, "epochs": self.epochs, "steps": self.steps, "initial_epoch": self.initial_epoch}
+            self.handle.emit("start", **info)
         if self.handle.cancelled:  # fit reset stop_training just before this call
             self.model.stop_training = True
 
@@ -228,6 +240,10 @@ class ReportingCallback(_Callback):
                 self.model.stop_training = True
                 return
         snapshot = self.on_epoch_done(epoch + 1, values)
+        if snapshot is None:
+            self.interrupted = True
+            self.model.stop_training = True
+            return
         self.handle.emit("epoch", epoch=epoch + 1, logs=dict(snapshot.logs), snapshot=snapshot, eta_s=self.eta_s())
         if self.handle.cancelled:
             self.model.stop_training = True

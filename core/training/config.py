@@ -28,10 +28,13 @@ class TrainConfig:
     validation_split: float = 0.2
     gan_metrics: bool = True
     strategy: str = "default"
+    #: GAN only: per-epoch checkpoints kept (the last N plus the best by Fréchet distance; 0 keeps all).
+    keep_checkpoints: int = 5
 
     def resolved(self, image_shape: tuple[int, ...] | None = None) -> TrainConfig:
         """A copy with defaults filled in (for `image_shape` when known); `ConfigError` with a
         one-line message on bad values."""
+        from core.data.sources import canonical_source
         from core.models import KINDS, defaults_for
 
         if self.kind not in KINDS:
@@ -43,6 +46,7 @@ class TrainConfig:
             batch_size=int(d["batch_size"] if self.batch_size is None else self.batch_size),
             learning_rate=float(d["learning_rate"] if self.learning_rate is None else self.learning_rate),
             latent_dim=None if self.kind == "classifier" else int(self.latent_dim or d["latent_dim"]),
+            dataset=canonical_source(self.dataset),
         )
         checks = [
             (out.epochs is not None and out.epochs >= 0, f"epochs must be 0 or more, not {out.epochs}"),
@@ -53,6 +57,8 @@ class TrainConfig:
             (out.max_train is None or out.max_train >= 1, f"max train must be at least 1, not {out.max_train}"),
             (out.max_test is None or out.max_test >= 1, f"max test must be at least 1, not {out.max_test}"),
             (0.0 <= out.validation_split < 1.0, f"validation split must be in [0, 1), not {out.validation_split}"),
+            (isinstance(out.keep_checkpoints, int) and out.keep_checkpoints >= 0,
+             f"keep checkpoints must be 0 (all) or more, not {out.keep_checkpoints}"),
             (out.strategy in STRATEGIES, f"unknown strategy {out.strategy!r}; choose one of {', '.join(STRATEGIES)}"),
         ]
         for ok, message in checks:

@@ -5,7 +5,9 @@
 purpose, start time) into the file, so a refused trainer can say who is in the way. The
 operating system releases the lock when the holder's process dies, however it dies, so a
 stale lock file never blocks anyone: `lock_holder` reports a holder only while the lock is
-really held. Locks are per open file, so two trainers in one process exclude each other too.
+really held. Locks are per open file, so two trainers in one process exclude each other too; keep the
+`RunLock` object referenced while it should hold (a collected one closes its file and frees
+the run).
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ from typing import IO, Any
 from core.errors import UserError
 
 LOCK_FILE = ".lock"
+#: How long acquire() retries before refusing: longer than any lock_holder() probe, which
+#: takes the free lock for an instant to tell whether anyone holds it.
+ACQUIRE_GRACE_S = 0.2
 
 
 class RunLockedError(UserError):
@@ -93,7 +98,11 @@ class RunLock:
         self.run_dir.mkdir(parents=True, exist_ok=True)
         path = self.run_dir / LOCK_FILE
         handle = open(path, "a+", encoding="utf-8")  # noqa: SIM115 (held until release)
-        if not _try_lock(handle):
+        deadline = time.monotonic() + ACQUIRE_GRACE_S
+        while not _try_lock(handle):
+            if time.monotonic() < deadline:
+                time.sleep(0.005)
+                continue
             handle.close()
             holder = _read_holder(path)
             raise RunLockedError(f"{self.run_dir.name}: another trainer holds this run: {describe_holder(holder)}")

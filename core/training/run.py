@@ -1,15 +1,21 @@
 """Training runs: a config, a run folder, and `model.fit` with one reporting callback.
 
 `TrainingRun(config).train()` is blocking (run it on a worker thread); it reports through
-its `ProgressHandle` (`start`, `batch`, `epoch`, `message`, `done` events), checkpoints
-atomically after every complete epoch, and returns a `RunResult`. `TrainingRun.open`
-restores a run folder so training can continue with epoch numbering carried on.
+its `ProgressHandle` (`start`, `batch`, `epoch`, `message`, `done` events), commits every
+complete epoch with the protocol of `core.training.commit`, and returns a `RunResult`.
+It holds the run's lock (`core.training.lock.RunLock`) while it trains: a second trainer
+gets `RunLockedError` before writing anything.
+
+Resuming equals never having stopped: each epoch saves the train state (every variable of
+the fit model and its optimizers, seed generators included, `train_state.npz`), the data
+order of epoch e is a permutation drawn from (seed, e) alone (one `fit` call per epoch,
+`shuffle=False`) and the classifier's validation split is the last fraction, cut once.
+`TrainingRun.open` restores the train state of the committed epoch.
 """
 
 from __future__ import annotations
 
 import math
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,10 +23,19 @@ from typing import Any
 import numpy as np
 
 from core.atomic import atomic_save_model, atomic_write_bytes, atomic_write_json
-from core.errors import ConfigError, first_line
-from core.paths import runs_root
-from core.progress import ProgressHandle
+from core.errors import ConfigError
+from core.progress import CancelledError, ProgressHandle
+from core.training import train_state as ts
+from core.training.commit import (
+    TRAIN_STATE_FILE,
+    commit_epoch,
+    fresh_staged_dir,
+    prune_checkpoints,
+    repair_run,
+)
 from core.training.config import TrainConfig
+from core.training.lock import RunLock
+from core.training.naming import failure_text, new_run_dir, one_line
 from core.training.run_folder import (
     FIXED_NOISE_FILE,
     EpochSnapshot,
@@ -46,21 +61,6 @@ class RunResult:
     test_metrics: dict[str, float]
     run_dir: Path
     epochs_done: int = 0
-
-
-def _new_run_dir(kind: str) -> Path:
-    base = runs_root() / f"{time.strftime('%Y%m%d-%H%M%S')}-{kind}"
-    path, n = base, 2
-    while path.exists():
-        path = base.with_name(f"{base.name}-{n}")
-        n += 1
-    return path
-
-
-def _one_line(exc: BaseException) -> str:
-    """`first_line`, prefixed with the exception's type (engine failures are not user errors)."""
-    text = first_line(exc)
-    return f"{type(exc).__name__}: {text}" if str(exc).strip() else text
 
 
 class TrainingRun:
@@ -91,11 +91,13 @@ class TrainingRun:
         self.handle = handle or ProgressHandle()
         self.dataset = self._prepare_dataset(dataset)
         self.config = config.resolved(self.dataset.image_shape)  # small images: other defaults
-        self.run_dir = run_dir or _new_run_dir(self.config.kind)
+        self.run_dir = run_dir or new_run_dir(self.config.kind)
         self.history = {}
         self.epochs_done = 0
         self.test_metrics: dict[str, float] = {}
         self.bundle = self._build()
+        self._state_vars = ts.state_variables(self.bundle.model)
+        self._last_good = ts.capture(self._state_vars)
         self.fixed_noise: np.ndarray | None = None
         if self.config.kind == "gan":
             rng = np.random.default_rng(self.config.seed)
@@ -117,14 +119,29 @@ class TrainingRun:
         run.epochs_done = info.epochs_done
         run.test_metrics = dict(info.state.get("test_metrics") or {})
         if run.epochs_done > 0:
-            for role, model in run.bundle.roles.items():
-                model.set_weights(load_role(run.run_dir, role).get_weights())
+            run._restore_from_disk()
         noise_file = run.run_dir / FIXED_NOISE_FILE
         if run.fixed_noise is not None and noise_file.exists():
             saved = np.load(noise_file)
             if saved.shape == run.fixed_noise.shape:
                 run.fixed_noise = saved.astype(np.float32)
         return run
+
+    def _restore_from_disk(self) -> None:
+        """Train state of the committed epoch, then any role file that differs from it
+        (the GAN tab's step controls save roles alone): the `<role>.keras` files win."""
+        saved = ts.load_train_state(self.run_dir / TRAIN_STATE_FILE)
+        if saved is not None and saved[0] == self.epochs_done:
+            try:
+                ts.assign(self._state_vars, saved[1])
+            except ValueError as exc:
+                self.handle.message(f"Train state not restored ({exc}); optimizer state starts fresh.")
+        for role, model in self.bundle.roles.items():
+            weights = load_role(self.run_dir, role).get_weights()
+            current = model.get_weights()
+            if len(weights) != len(current) or any(not np.array_equal(a, b) for a, b in zip(weights, current, strict=True)):
+                model.set_weights(weights)
+        self._last_good = ts.capture(self._state_vars)
 
     # setup ---------------------------------------------------------------------------
     def _prepare_dataset(self, dataset: Any) -> Any:
@@ -151,31 +168,50 @@ class TrainingRun:
         )
         if cfg.strategy == "mirrored":
             with tf().distribute.MirroredStrategy().scope():
-                return build_model(cfg.kind, self.dataset.image_shape, **kwargs)
-        return build_model(cfg.kind, self.dataset.image_shape, **kwargs)
+                bundle = build_model(cfg.kind, self.dataset.image_shape, **kwargs)
+                ts.build_optimizers(bundle.model)
+                return bundle
+        bundle = build_model(cfg.kind, self.dataset.image_shape, **kwargs)
+        ts.build_optimizers(bundle.model)
+        return bundle
 
-    def _fit_data(self) -> tuple[np.ndarray, np.ndarray | None]:
+    def _fit_data(self) -> tuple[np.ndarray, np.ndarray | None, tuple[np.ndarray, np.ndarray] | None]:
+        """(x, y, validation data): the classifier's validation split is the last fraction, cut once."""
         x = np.asarray(self.dataset.x_train, dtype=np.float32)
-        if self.config.kind == "classifier":
-            return x.reshape(len(x), -1), np.asarray(self.dataset.y_train)
+        if self.config.kind != "classifier":
+            return x, None, None
+        x, y = x.reshape(len(x), -1), np.asarray(self.dataset.y_train)
+        split = self.config.validation_split
+        if split <= 0:
+            return x, y, None
+        at = int(math.floor(len(x) * (1.0 - split)))
+        return x[:at], y[:at], (x[at:], y[at:])
+
+    def _epoch_data(self, x: np.ndarray, y: np.ndarray | None, epoch: int) -> tuple[np.ndarray, np.ndarray | None]:
+        """The data of 0-based `epoch` in its order: a permutation drawn from (seed, epoch) only."""
+        order = np.random.default_rng([int(self.config.seed) & 0xFFFFFFFF, epoch]).permutation(len(x))
+        xs = x[order]
         if self.config.kind == "autoencoder":
-            return x, x
-        return x, None
+            return xs, xs
+        return xs, (None if y is None else y[order])
 
     # persistence ---------------------------------------------------------------------
+    def _state_record(self, status: str, message: str, epochs_done: int | None = None) -> dict[str, Any]:
+        return {
+            "status": status,
+            "epochs_done": self.epochs_done if epochs_done is None else epochs_done,
+            "message": message,
+            "test_metrics": self.test_metrics,
+            "dataset_name": self.dataset.name,
+        }
+
     def _write_state(self, status: str, message: str) -> None:
-        atomic_write_json(
-            self.run_dir / "state.json",
-            {
-                "status": status,
-                "epochs_done": self.epochs_done,
-                "message": message,
-                "test_metrics": self.test_metrics,
-                "dataset_name": self.dataset.name,
-            },
-        )
+        atomic_write_json(self.run_dir / "state.json", self._state_record(status, message))
 
     def _write_start(self) -> None:
+        if (self.run_dir / "config.json").exists():  # a reopened run: its files stay as committed
+            self._write_state("running", "Training…")
+            return
         self.run_dir.mkdir(parents=True, exist_ok=True)
         atomic_write_json(self.run_dir / "config.json", self.config.to_dict())
         atomic_write_json(self.run_dir / "history.json", self.history)
@@ -187,51 +223,69 @@ class TrainingRun:
             atomic_write_bytes(self.run_dir / FIXED_NOISE_FILE, buffer.getvalue())
         self._write_state("running", "Training…")
 
-    def _append_history(self, logs: dict[str, float]) -> None:
-        done = self.epochs_done
-        for name in [*self.history, *(k for k in logs if k not in self.history)]:
-            values = self.history.setdefault(name, [])
-            values.extend([math.nan] * (done - len(values)))
+    def _history_with(self, logs: dict[str, float], epoch: int) -> dict[str, list[float]]:
+        """A copy of the history with `epoch`'s logs appended (lists padded with NaN)."""
+        history = {k: list(v)[: epoch - 1] for k, v in self.history.items()}
+        for name in [*history, *(k for k in logs if k not in history)]:
+            values = history.setdefault(name, [])
+            values.extend([math.nan] * (epoch - 1 - len(values)))
             values.append(float(logs.get(name, math.nan)))
+        return history
 
     def _save_epoch(self, snapshot: EpochSnapshot) -> None:
-        epoch = snapshot.epoch
+        """Stage the epoch's files, write its snapshot (and GAN checkpoint), commit, publish."""
+        epoch, run = snapshot.epoch, self.run_dir
+        stage = fresh_staged_dir(run, epoch)
+        history = self._history_with(snapshot.logs, epoch)
+        values = ts.capture(self._state_vars)
         for role, model in self.bundle.roles.items():
-            latest = self.run_dir / f"{role}.keras"
-            atomic_save_model(model, latest)
-            if self.config.kind == "gan":  # the same bytes: copying beats serialising twice
-                atomic_write_bytes(gan_checkpoint_dir(self.run_dir, epoch) / f"{role}.keras", latest.read_bytes())
-        save_snapshot(self.run_dir, snapshot)
-        self._append_history(snapshot.logs)
-        self.epochs_done = epoch
-        atomic_write_json(self.run_dir / "history.json", self.history)
-        self._write_state("running", f"Epoch {epoch} done.")
+            atomic_save_model(model, stage / f"{role}.keras")
+        ts.save_train_state(stage / TRAIN_STATE_FILE, epoch, self._state_vars, values)
+        atomic_write_json(stage / "history.json", history)
+        document = getattr(self._quality_hook, "document", None)
+        if document is not None:
+            atomic_write_json(stage / "quality.json", document())
+        if self.config.kind == "gan":  # the same bytes: copying beats serialising twice
+            for name in [*(f"{role}.keras" for role in self.bundle.roles), TRAIN_STATE_FILE]:
+                atomic_write_bytes(gan_checkpoint_dir(run, epoch) / name, (stage / name).read_bytes())
+        save_snapshot(run, snapshot)
+        commit_epoch(run, self._state_record("running", f"Epoch {epoch} done.", epoch))
+        self.history, self.epochs_done, self._last_good = history, epoch, values
+        if self.config.kind == "gan":
+            prune_checkpoints(run, int(self.config.keep_checkpoints), history.get("frechet", []))
 
     # epoch hooks ---------------------------------------------------------------------
     def _gan_quality(self, epoch: int) -> dict[str, float]:
+        """The quality metrics of `epoch`; `CancelledError` passes through (the epoch is abandoned)."""
         if self._quality_hook is False:
             return {}
         try:
             if self._quality_hook is None:
                 from core.gan.quality import GanQualityHook
 
-                self._quality_hook = GanQualityHook(self.dataset, self.run_dir, self.config.seed)
+                self._quality_hook = GanQualityHook(self.dataset, self.run_dir, self.config.seed,
+                                                    handle=self.handle, write=False)
             result = self._quality_hook(self.bundle.roles["generator"], epoch)
             return {str(k): float(v) for k, v in dict(result).items()}
+        except CancelledError:
+            raise
         except ImportError as exc:
             self._quality_hook = False
-            self.handle.message(f"GAN quality metrics are unavailable ({_one_line(exc)}); training goes on.")
+            self.handle.message(f"GAN quality metrics are unavailable ({one_line(exc)}); training goes on.")
         except Exception as exc:  # the hook must never fail the run
-            self.handle.message(f"GAN quality metrics failed at epoch {epoch} ({_one_line(exc)}); training goes on.")
+            self.handle.message(f"GAN quality metrics failed at epoch {epoch} ({one_line(exc)}); training goes on.")
         return {}
 
-    def _on_epoch_done(self, epoch: int, logs: dict[str, float]) -> EpochSnapshot:
+    def _on_epoch_done(self, epoch: int, logs: dict[str, float]) -> EpochSnapshot | None:
+        """Persist a finished epoch; None when a cancel abandons it (it is then not committed)."""
         logs = dict(logs)
         if self.config.kind == "gan" and self.config.gan_metrics:
-            logs.update(self._gan_quality(epoch))
+            try:
+                logs.update(self._gan_quality(epoch))
+            except CancelledError:
+                return None
         snapshot = self._snapshotter.take(epoch, logs)
         self._save_epoch(snapshot)
-        self._last_good = snapshot.weights
         return snapshot
 
     # training ------------------------------------------------------------------------
@@ -247,19 +301,30 @@ class TrainingRun:
         """Train `epochs` more epochs (None: finish the config's epochs, or that many more).
 
         Blocking; returns a `RunResult` (status completed/stopped/failed) rather than raising
-        for training failures. Only complete, finite epochs are checkpointed; after a stop
-        mid-epoch or a NaN loss the in-memory weights are rolled back to the last checkpoint.
+        for training failures. Only complete, finite epochs are committed; after a stop
+        mid-epoch or a NaN loss the in-memory train state returns to the last committed epoch.
+        Raises `RunLockedError` (a `UserError`) when another trainer holds the run.
         """
+        n = self._epochs_to_run(epochs)
+        lock = RunLock(self.run_dir, "training").acquire()
+        try:
+            repair_run(self.run_dir, lock_held=True)
+            try:
+                self._write_start()
+            except OSError as exc:
+                return self._finish("failed", f"Training could not start: {failure_text(exc)}")
+            return self._train_locked(n)
+        finally:
+            lock.release()
+
+    def _train_locked(self, n: int) -> RunResult:
         from core.training.callbacks import ReportingCallback, Snapshotter
 
-        n = self._epochs_to_run(epochs)
         initial = self.epochs_done
-        self._write_start()
         if self.handle.cancelled:
             return self._finish("stopped", "Stopped before training started.")
         model = self.bundle.model
         self._snapshotter = Snapshotter(self.bundle, self.dataset.x_test, self.dataset.y_test, self.fixed_noise)
-        self._last_good = {role: m.get_weights() for role, m in self.bundle.roles.items()}
         callback = ReportingCallback(
             self.handle,
             initial_epoch=initial,
@@ -267,15 +332,19 @@ class TrainingRun:
             start_info={"run_dir": str(self.run_dir), "kind": self.config.kind, "dataset_name": self.dataset.name},
             on_epoch_done=self._on_epoch_done,
         )
-        x, y = self._fit_data()
-        split = self.config.validation_split if self.config.kind == "classifier" else 0.0
+        x, y, validation = self._fit_data()
         try:
-            if n > 0:
-                model.fit(x, y, batch_size=self.config.batch_size, epochs=initial + n, initial_epoch=initial,
-                          validation_split=split, callbacks=[callback], verbose=0, shuffle=True)
+            for epoch in range(initial, initial + n):  # one fit per epoch: its order depends on (seed, epoch)
+                xe, ye = self._epoch_data(x, y, epoch)
+                model.fit(xe, ye, batch_size=self.config.batch_size, epochs=epoch + 1, initial_epoch=epoch,
+                          validation_data=validation, callbacks=[callback], verbose=0, shuffle=False)
+                del xe, ye
+                if callback.should_stop or self.epochs_done < epoch + 1:
+                    break
         except Exception as exc:  # reported as a failed run, never a traceback dialog
             self._restore_last_good()
-            return self._finish("failed", f"Training failed at epoch {callback._epoch or initial + 1}: {_one_line(exc)}")
+            return self._finish("failed", f"Training failed at epoch {callback._epoch or initial + 1}: "
+                                          f"{failure_text(exc)}")
         if callback.failure is not None:
             f = callback.failure
             self._restore_last_good()
@@ -285,8 +354,7 @@ class TrainingRun:
             return self._finish("failed", f"Training stopped at epoch {f.epoch}, batch {f.batch}: the loss became "
                                           f"{f.what}{which} (try a lower learning rate); {kept}.")
         if self.epochs_done < initial + n:
-            if callback.interrupted:
-                self._restore_last_good()
+            self._restore_last_good()
             return self._finish("stopped", f"Stopped by the user after {self.epochs_done} epoch(s); "
                                            "the last checkpoint is kept.")
         if self.config.kind == "classifier":
@@ -306,11 +374,14 @@ class TrainingRun:
         return "; ".join(parts) + "."
 
     def _restore_last_good(self) -> None:
-        for role, weights in getattr(self, "_last_good", {}).items():
-            self.bundle.roles[role].set_weights(weights)
+        """Return every variable (weights, optimizer, seed states) to the last committed epoch."""
+        ts.assign(self._state_vars, self._last_good)
 
     def _finish(self, status: str, message: str) -> RunResult:
-        self._write_state(status, message)
+        try:
+            self._write_state(status, message)
+        except OSError as exc:
+            status, message = "failed", f"{message} The run state could not be written: {failure_text(exc)}"
         self.handle.emit("done", status=status, message=message, test_metrics=dict(self.test_metrics),
                          run_dir=str(self.run_dir), epochs_done=self.epochs_done)
         return RunResult(status=status, message=message, history={k: list(v) for k, v in self.history.items()},

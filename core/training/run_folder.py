@@ -1,16 +1,31 @@
 """Run folders on disk: run listing, model, snapshot and checkpoint loading, rollback.
 
 A run folder holds `config.json`, `history.json`, `state.json`, one `<role>.keras` per
-model role, `snapshots/epoch_NNNN.npz` and, for GANs, `checkpoints/epoch_NNNN/<role>.keras`.
-Every file is written with `core.atomic`, so a crash mid-write leaves the previous version
-intact. Listing runs needs no TensorFlow.
+model role, `train_state.npz` (every variable of the fit model and its optimizers, for an
+exact resume), `snapshots/epoch_NNNN.npz` and, for GANs, `checkpoints/epoch_NNNN/`
+(`<role>.keras` and `train_state.npz`; the last `keep_checkpoints` epochs plus the best by
+Fréchet distance are kept). Listing runs needs no TensorFlow.
+
+An epoch is all or nothing (`core.training.commit`). Its files are written, each
+atomically, as staged files in `RUN_DIR/.staged/epoch_NNNN/` (models, history, train
+state, GAN quality), beside the new snapshot and GAN checkpoint; then `state.json` is
+written with `epochs_done = N`, the one commit point; then the staged files are moved onto
+their documented names with `os.replace`. After a crash at any moment, `repair_run` (run by
+`load_run_info` and `TrainingRun.open` when no trainer holds the run) rolls the staged
+files of epoch `epochs_done` forward and deletes everything newer or half-written (other
+staged epochs, later snapshots and checkpoints, `*.tmp-*` files), never `.lock`; models,
+newest snapshot, history and state then all describe epoch `epochs_done`.
+
+One trainer per run: training holds an OS lock on `RUN_DIR/.lock` (`core.training.lock`),
+which dies with its process. A run whose state says "running" while nobody holds the lock
+reads as "interrupted" and can be continued.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import os
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,9 +41,26 @@ from core.atomic import (
 )
 from core.errors import UserError, first_line
 from core.paths import runs_root
+from core.training.commit import (
+    CHECKPOINT_DIR,
+    SNAPSHOT_DIR,
+    TRAIN_STATE_FILE,
+    checkpoint_epochs,
+    commit_epoch,
+    fresh_staged_dir,
+    gan_checkpoint_dir,
+    needs_repair,
+    repair_run,
+    snapshot_path,
+)
+from core.training.lock import RunLock, is_locked
 
-SNAPSHOT_DIR = "snapshots"
-CHECKPOINT_DIR = "checkpoints"
+__all__ = [
+    "CHECKPOINT_DIR", "FIXED_NOISE_FILE", "SNAPSHOT_DIR", "EpochSnapshot", "RunError", "RunInfo",
+    "gan_checkpoint_dir", "latest_snapshot", "list_runs", "load_role", "load_run_info",
+    "load_snapshot", "load_snapshots", "repair_run", "rollback_run", "save_snapshot", "snapshot_path",
+]
+
 FIXED_NOISE_FILE = "fixed_noise.npy"
 
 
@@ -66,6 +98,8 @@ class RunInfo:
     config: dict[str, Any]
     state: dict[str, Any]
     history: dict[str, list[float]]
+    #: Whether a live trainer held the run's lock when it was read (None: ask when needed).
+    locked: bool | None = None
 
     @property
     def kind(self) -> str:
@@ -74,8 +108,12 @@ class RunInfo:
 
     @property
     def status(self) -> str:
-        """running, stopped, completed or failed."""
-        return str(self.state.get("status", "?"))
+        """running, stopped, completed, failed, or interrupted (says running, but its trainer died)."""
+        status = str(self.state.get("status", "?"))
+        if status == "running":
+            locked = is_locked(self.path) if self.locked is None else self.locked
+            return "running" if locked else "interrupted"
+        return status
 
     @property
     def epochs_done(self) -> int:
@@ -94,11 +132,24 @@ def _read_json(path: Path, *, required: bool) -> Any:
         raise RunError(f"{path}: cannot read ({exc})") from exc
 
 
-def load_run_info(path: str | os.PathLike[str]) -> RunInfo:
-    """Read a run folder's config, state and history; raise `RunError` naming what is wrong."""
+def _as_float(value: Any) -> float:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else math.nan
+
+
+def load_run_info(path: str | os.PathLike[str], *, repair: bool = True) -> RunInfo:
+    """Read a run folder's config, state and history; raise `RunError` naming what is wrong.
+
+    Unless `repair` is False, a folder left half-written by a crash is first repaired to its
+    last committed epoch (only when no trainer holds it). History nulls come back as NaN.
+    """
     folder = Path(path)
     if not folder.is_dir():
         raise RunError(f"{folder}: no such run folder")
+    if repair and needs_repair(folder):
+        try:
+            repair_run(folder)
+        except OSError:
+            pass  # a read-only folder is still readable as it is
     config = _read_json(folder / "config.json", required=True)
     if not isinstance(config, dict) or not isinstance(config.get("kind"), str):
         raise RunError(f"{folder / 'config.json'}: not a run config (no model kind)")
@@ -108,7 +159,9 @@ def load_run_info(path: str | os.PathLike[str]) -> RunInfo:
     history = _read_json(folder / "history.json", required=False) or {}
     if not isinstance(history, dict):
         raise RunError(f"{folder / 'history.json'}: expected a mapping of metric -> values")
-    return RunInfo(path=folder, config=config, state=state, history=history)
+    history = {str(k): [_as_float(v) for v in values] for k, values in history.items() if isinstance(values, list)}
+    locked = is_locked(folder) if state.get("status") == "running" else False
+    return RunInfo(path=folder, config=config, state=state, history=history, locked=locked)
 
 
 def list_runs(root: str | os.PathLike[str] | None = None) -> list[RunInfo]:
@@ -146,11 +199,6 @@ def load_role(run_dir: str | os.PathLike[str], role: str, *, safe_mode: bool = T
         return k.saving.load_model(path, compile=False, safe_mode=safe_mode)
     except Exception as exc:  # Keras raises many types for a bad archive
         raise RunError(f"{path}: cannot load model ({first_line(exc)})") from exc
-
-
-def snapshot_path(run_dir: str | os.PathLike[str], epoch: int) -> Path:
-    """`RUN_DIR/snapshots/epoch_NNNN.npz` for a 1-based epoch."""
-    return Path(run_dir) / SNAPSHOT_DIR / f"epoch_{epoch:04d}.npz"
 
 
 def save_snapshot(run_dir: str | os.PathLike[str], snapshot: EpochSnapshot) -> Path:
@@ -196,41 +244,44 @@ def latest_snapshot(run_dir: str | os.PathLike[str]) -> EpochSnapshot | None:
     return load_snapshot(files[-1]) if files else None
 
 
-def gan_checkpoint_dir(run_dir: str | os.PathLike[str], epoch: int) -> Path:
-    """`RUN_DIR/checkpoints/epoch_NNNN` (per-epoch GAN models for roll-back)."""
-    return Path(run_dir) / CHECKPOINT_DIR / f"epoch_{epoch:04d}"
-
-
 def rollback_run(run_dir: str | Path, epoch: int, *, force: bool = False) -> None:
     """Return a GAN run to its per-epoch checkpoint `epoch` (after mode collapse, say).
 
-    The checkpoint's models replace the run's latest ones (atomically); history, quality
-    records, snapshots and checkpoints after `epoch` are dropped, so continuing the run
-    trains on from `epoch`. A run whose state says "running" is refused unless `force`
-    (a process that crashed mid-run leaves that state behind).
+    The checkpoint's models and train state become the run's latest (committed like an
+    epoch: staged, `state.json`, published), history and quality records after `epoch` are
+    dropped, and so are later snapshots and checkpoints, so continuing the run trains on
+    from `epoch` exactly as it would have then. Refused (`RunLockedError`) while a trainer
+    holds the run; `force` is kept for callers that check that themselves (it changes nothing).
+    A checkpoint removed by pruning cannot be restored (`RunError` naming those kept).
     """
+    del force
     run = Path(run_dir)
-    info = load_run_info(run)
-    if info.state.get("status") == "running" and not force:
-        raise RunError(f"{run}: the run is training; stop it before rolling back")
-    ckpt = gan_checkpoint_dir(run, epoch)
-    models = sorted(ckpt.glob("*.keras"))
-    if not models:
-        raise RunError(f"{run}: no checkpoint for epoch {epoch} to roll back to")
-    for model in models:
-        atomic_write_bytes(run / model.name, model.read_bytes())
-    atomic_write_json(run / "history.json", {k: list(v)[:epoch] for k, v in info.history.items()})
-    quality = run / "quality.json"
-    if quality.exists():
-        try:
-            data = json.loads(quality.read_text())
-        except (OSError, ValueError):
-            data = {}
-        if isinstance(data, dict) and isinstance(data.get("epochs"), list):
-            data["epochs"] = [r for r in data["epochs"] if isinstance(r, dict) and int(r.get("epoch", 0)) <= epoch]
-            atomic_write_json(quality, data)
-    for later in range(epoch + 1, int(info.state.get("epochs_done", epoch)) + 1):
-        snapshot_path(run, later).unlink(missing_ok=True)
-        shutil.rmtree(gan_checkpoint_dir(run, later), ignore_errors=True)
-    state = dict(info.state, status="stopped", epochs_done=epoch, message=f"Rolled back to epoch {epoch}.")
-    atomic_write_json(run / "state.json", state)
+    with RunLock(run, "roll-back"):
+        repair_run(run, lock_held=True)
+        info = load_run_info(run, repair=False)
+        ckpt = gan_checkpoint_dir(run, epoch)
+        files = sorted(p for p in ckpt.glob("*") if p.is_file() and TMP_MARK not in p.name) if ckpt.is_dir() else []
+        if not any(p.suffix == ".keras" for p in files):
+            kept = ", ".join(str(e) for e in checkpoint_epochs(run)) or "none"
+            why = ("its checkpoint was pruned (a run keeps the last few and the best by Fréchet distance)"
+                   if 1 <= epoch <= info.epochs_done else "there is no such epoch")
+            raise RunError(f"{run}: no checkpoint for epoch {epoch} to roll back to: {why}; checkpoints kept: {kept}")
+        stage = fresh_staged_dir(run, epoch)
+        for item in files:
+            atomic_write_bytes(stage / item.name, item.read_bytes())
+        history = {k: list(v)[:epoch] for k, v in info.history.items()}
+        atomic_write_json(stage / "history.json", history)
+        quality = run / "quality.json"
+        if quality.exists():
+            try:
+                data = json.loads(quality.read_text())
+            except (OSError, ValueError):
+                data = {}
+            if isinstance(data, dict) and isinstance(data.get("epochs"), list):
+                data["epochs"] = [r for r in data["epochs"] if isinstance(r, dict) and int(r.get("epoch", 0)) <= epoch]
+                atomic_write_json(stage / "quality.json", data)
+        if not (stage / TRAIN_STATE_FILE).exists():  # an older checkpoint: no stale train state may survive
+            (run / TRAIN_STATE_FILE).unlink(missing_ok=True)
+        state = dict(info.state, status="stopped", epochs_done=epoch, message=f"Rolled back to epoch {epoch}.")
+        commit_epoch(run, state)
+        repair_run(run, lock_held=True)  # drops the later snapshots and checkpoints

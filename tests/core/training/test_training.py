@@ -231,7 +231,7 @@ def test_gan_quality_hook_failure_is_a_message_not_a_failure(tmp_path: Path, mon
     import core.gan.quality
 
     class Broken:
-        def __init__(self, *args: Any) -> None:
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
             pass
 
         def __call__(self, generator: Any, epoch: int) -> dict[str, float]:
