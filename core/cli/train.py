@@ -1,8 +1,9 @@
 """`main.py train KIND …`: the training engine headless, with a text progress bar on stderr.
 
-Exit codes: 0 completed, 1 training failed (e.g. NaN loss), 2 bad input, 130 stopped by
-Ctrl-C (the last complete epoch's checkpoint is kept). Errors are raised; the dispatcher
-prints them.
+Exit codes: 0 completed, 1 a failure while training (a NaN loss, a full disk), 2 bad input
+(including `--resume` of a run another trainer holds, or with an option that contradicts the
+run's settings), 130 stopped by Ctrl-C (the last complete epoch's checkpoint is kept). Errors
+are raised; the dispatcher prints them.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ import threading
 import time
 from typing import Any, TextIO
 
-from core.cli.errors import EXIT_INTERRUPTED, CommandError, CommandFailed
+from core.cli.errors import EXIT_INTERRUPTED, CommandError, CommandFailed, caused_by_os_error
+from core.cli.resume import check_resumable
+from core.errors import UserError, describe_error
 from core.progress import ProgressEvent, ProgressHandle
 
 
@@ -26,12 +29,12 @@ def add_parser(subparsers: Any, help_text: str) -> None:
     p.add_argument("--batch-size", type=int)
     p.add_argument("--latent-dim", type=int)
     p.add_argument("--lr", type=float, help="learning rate")
-    p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--arch", default="default", help="architecture variant (see core.models.ARCHS)")
+    p.add_argument("--seed", type=int, help="random seed (default 0)")
+    p.add_argument("--arch", help="architecture variant (see core.models.ARCHS; default: default)")
     p.add_argument("--out", help="the run folder to create (default: a new folder under the runs folder)")
     p.add_argument("--max-train", type=int, help="use at most N training images")
     p.add_argument("--max-test", type=int, help="use at most N test images")
-    p.add_argument("--strategy", choices=("default", "mirrored"), default="default")
+    p.add_argument("--strategy", choices=("default", "mirrored"), help="distribution strategy (default: default)")
     p.add_argument("--resume", metavar="RUN_DIR", help="continue training an existing run folder")
     p.add_argument("--no-gan-metrics", action="store_true", help="skip the per-epoch GAN quality metrics")
 
@@ -98,13 +101,7 @@ def make_run(args: argparse.Namespace, handle: ProgressHandle) -> Any:
     if args.epochs is not None and args.epochs < 0:
         raise CommandError(f"--epochs must be 0 or more, not {args.epochs}")
     if args.resume:
-        fixed = [flag for flag, value in (("--dataset", args.dataset), ("--batch-size", args.batch_size),
-                                          ("--latent-dim", args.latent_dim), ("--lr", args.lr), ("--out", args.out),
-                                          ("--max-train", args.max_train), ("--max-test", args.max_test))
-                 if value is not None]
-        if fixed:
-            raise CommandError(f"{', '.join(fixed)} cannot change when resuming; the run keeps its own settings "
-                             "(only --epochs applies)")
+        check_resumable(args)
         run = TrainingRun.open(args.resume, handle)
         if args.kind and args.kind != run.config.kind:
             raise CommandError(f"{args.resume} is a {run.config.kind} run, not {args.kind}")
@@ -118,9 +115,9 @@ def make_run(args: argparse.Namespace, handle: ProgressHandle) -> Any:
         dataset = default_source(allow_download=False)
     config = TrainConfig(
         kind=args.kind, dataset=dataset, epochs=args.epochs, batch_size=args.batch_size,
-        learning_rate=args.lr, latent_dim=args.latent_dim, seed=args.seed, arch=args.arch,
-        max_train=args.max_train, max_test=args.max_test, gan_metrics=not args.no_gan_metrics,
-        strategy=args.strategy,
+        learning_rate=args.lr, latent_dim=args.latent_dim, seed=0 if args.seed is None else args.seed,
+        arch=args.arch or "default", max_train=args.max_train, max_test=args.max_test,
+        gan_metrics=not args.no_gan_metrics, strategy=args.strategy or "default",
     )
     config.resolved()  # bad values fail here, before TensorFlow builds anything
     return TrainingRun(config, run_dir=args.out, handle=handle)
@@ -167,7 +164,10 @@ def run(args: argparse.Namespace) -> int:
                 handle.cancel()
                 print("\nstopping after the current batch (the last checkpoint is kept)…", file=sys.stderr)
     if "error" in box:
-        raise box["error"]
+        error = box["error"]
+        if isinstance(error, UserError) and caused_by_os_error(error):
+            raise CommandFailed(describe_error(error)) from error  # a full disk is no bad input
+        raise error
     result = box["result"]
     print(_summary(result))
     if interrupted or result.status == "stopped":
