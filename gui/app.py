@@ -12,6 +12,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 EXIT_AFTER_SHOWN_ENV = "LATENT_LAB_EXIT_AFTER_SHOWN"
+#: Seconds the process waits after the window closed for threads still stopping.
+SHUTDOWN_GRACE_S = 0.5
 
 
 def process_age_s() -> float | None:
@@ -62,11 +64,22 @@ def run_app(argv: list[str] | None = None) -> int:
     if exit_after_shown:
         QTimer.singleShot(0, lambda: _report_shown(window, app))
     code = int(app.exec())
-    # A TensorFlow import or a network probe cannot be interrupted: don't let it hold the exit.
-    jobs = [t for t in threading.enumerate() if t.name.startswith("Job-") and t.is_alive()]
-    for t in jobs:
-        t.join(0 if exit_after_shown else 3.0)
-    if any(t.is_alive() for t in jobs):
+    # The window's closeEvent has already cancelled every job; give what is left one shared
+    # deadline. Only a thread that truly cannot stop (an uninterruptible TensorFlow import,
+    # a network probe) makes us exit hard, and we say so.
+    from gui.bridge import report_stuck, stop_all
+
+    grace = 0.0 if exit_after_shown else SHUTDOWN_GRACE_S
+    deadline = time.monotonic() + grace
+    stuck = stop_all(grace)
+    for t in threading.enumerate():
+        if t.name.startswith("Job-"):
+            t.join(max(0.0, deadline - time.monotonic()))
+    stuck += [t.name for t in threading.enumerate()
+              if t.name.startswith("Job-") and t.is_alive() and t.name not in stuck]
+    if stuck:
+        if not exit_after_shown:
+            report_stuck(stuck)
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)

@@ -15,10 +15,11 @@ napari's viewer model). Tabs read it and ask it to change; they keep no private 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QSettings, Signal, Slot
+from PySide6.QtCore import QByteArray, QObject, QSettings, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 if TYPE_CHECKING:
@@ -42,6 +43,64 @@ def new_settings() -> QSettings:
     settings away from the user's.
     """
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "LatentLab", "LatentLab")
+
+
+_TRUE, _FALSE = {"true", "1", "yes", "on"}, {"false", "0", "no", "off", ""}
+
+
+def _coerce(raw: Any, type_: type) -> Any:
+    """`raw` as `type_`, or raise ValueError/TypeError."""
+    if type_ is bool:
+        if isinstance(raw, bool):
+            return raw
+        text = str(raw).strip().lower()
+        if text in _TRUE | _FALSE:
+            return text in _TRUE
+        raise ValueError(text)
+    if type_ is int:
+        if isinstance(raw, bool) or not isinstance(raw, int | str):
+            raise TypeError(type(raw).__name__)
+        return int(str(raw).strip())
+    if type_ is float:
+        if isinstance(raw, bool) or not isinstance(raw, int | float | str):
+            raise TypeError(type(raw).__name__)
+        value = float(str(raw).strip())
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError("not finite")
+        return value
+    if type_ is QByteArray:
+        if isinstance(raw, QByteArray | bytes | bytearray):
+            return QByteArray(bytes(raw))
+        raise TypeError(type(raw).__name__)
+    if type_ is list:
+        items = [raw] if isinstance(raw, str) else raw if isinstance(raw, list | tuple) else None
+        if items is None:
+            raise TypeError(type(raw).__name__)
+        return [str(i) for i in items if isinstance(i, str | int | float) and str(i)]
+    if type_ is str:
+        if not isinstance(raw, str | int | float) or isinstance(raw, bool):
+            raise TypeError(type(raw).__name__)
+        return str(raw)
+    raise TypeError(f"unsupported setting type {type_.__name__}")
+
+
+def read_setting(settings: QSettings, key: str, default: Any, type_: type = str, *,
+                 choices: Collection[Any] | None = None, valid: Callable[[Any], bool] | None = None) -> Any:
+    """The setting `key` validated on read: converted to `type_` (str, int, float, bool, list of
+    str, QByteArray), one of `choices` if given, and accepted by `valid` if given; a missing,
+    garbled or invalid value gives `default` (a bad settings file never breaks the window)."""
+    try:
+        raw = settings.value(key, None)
+        if raw is None:
+            return default
+        value = _coerce(raw, type_)
+        if choices is not None and value not in choices:
+            return default
+        if valid is not None and not valid(value):
+            return default
+        return value
+    except Exception:  # any garbled value falls back to the default
+        return default
 
 
 def run_dataset_source(run_dir: Path) -> str | None:
@@ -258,11 +317,14 @@ class AppState(QObject):
             self.training_finished.emit(run_dir)
 
     # --- settings ----------------------------------------------------------------------
+    def setting(self, key: str, default: Any, type_: type = str, *, choices: Collection[Any] | None = None,
+                valid: Callable[[Any], bool] | None = None) -> Any:
+        """The setting `key`, validated on read (see `read_setting`); `default` when it is bad."""
+        return read_setting(self.settings, key, default, type_, choices=choices, valid=valid)
+
     def setting_list(self, key: str) -> list[str]:
         """A list of strings stored under `key` (QSettings returns one string for one item)."""
-        raw = self.settings.value(key, [])
-        items = [raw] if isinstance(raw, str) else raw if isinstance(raw, list | tuple) else []
-        return [str(p) for p in items if p]
+        return list(read_setting(self.settings, key, [], list))
 
     def set_setting_list(self, key: str, items: list[str], limit: int | None = None) -> None:
         """Store a list of strings under `key`, newest first, without duplicates."""

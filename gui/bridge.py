@@ -18,9 +18,11 @@ an object created on the GUI thread.
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 import traceback
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -28,6 +30,10 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from core.errors import describe_error
 from core.progress import ProgressEvent, ProgressHandle
+
+#: Every Job and LatestWorker alive, so that closing the window can stop them all.
+_LIVE_JOBS: weakref.WeakSet[Job] = weakref.WeakSet()
+_LIVE_WORKERS: weakref.WeakSet[LatestWorker] = weakref.WeakSet()
 
 
 def one_line_error(exc: BaseException) -> str:
@@ -96,6 +102,7 @@ class Job(QObject):
         """Run `fn(*args, handle=self.handle, **kwargs)` on a new worker thread."""
         name = f"Job-{getattr(fn, '__name__', 'job')}"
         self._worker = threading.Thread(target=self._run, args=(fn, args, kwargs), name=name, daemon=True)
+        _LIVE_JOBS.add(self)
         self._worker.start()
 
     def cancel(self) -> None:
@@ -154,6 +161,7 @@ class LatestWorker(QObject):
         self._busy = False
         self._relayed.connect(self._on_relayed)
         self._thread = threading.Thread(target=self._loop, name="LatestWorker", daemon=True)
+        _LIVE_WORKERS.add(self)
         self._thread.start()
 
     def set_function(self, fn: Callable[[Any], Any]) -> None:
@@ -209,3 +217,42 @@ class LatestWorker(QObject):
             self._pending = None
             self._cond.notify()
         self._thread.join(timeout_s)
+
+    @property
+    def alive(self) -> bool:
+        """Whether the worker's thread is still running."""
+        return self._thread.is_alive()
+
+
+def running_jobs() -> list[Job]:
+    """Every `Job` whose function has not yet returned."""
+    return [job for job in list(_LIVE_JOBS) if job.running]
+
+
+def stop_all(timeout_s: float) -> list[str]:
+    """Cancel every running job and close every `LatestWorker`, waiting for them all within one
+    shared deadline of `timeout_s`; return the names of the threads still alive after it."""
+    deadline = time.monotonic() + max(0.0, timeout_s)
+    jobs = running_jobs()
+    for job in jobs:
+        job.cancel()
+        job.resume()  # a paused job must reach its next check to see the cancel
+    workers = list(_LIVE_WORKERS)
+    for worker in workers:
+        with worker._cond:  # noqa: SLF001 (same module)
+            worker._closed = True  # noqa: SLF001
+            worker._pending = None  # noqa: SLF001
+            worker._cond.notify()  # noqa: SLF001
+    for job in jobs:
+        job.wait(max(0.0, deadline - time.monotonic()))
+    for worker in workers:
+        worker.close(max(0.0, deadline - time.monotonic()))
+    alive = [job._worker.name for job in jobs if job.running and job._worker is not None]  # noqa: SLF001
+    alive += ["LatestWorker" for worker in workers if worker.alive]
+    return alive
+
+
+def report_stuck(names: list[str]) -> None:
+    """Say on stderr which threads would not stop (before a hard exit)."""
+    if names:
+        print(f"latent-lab: exiting while {', '.join(names)} could not stop in time", file=sys.stderr, flush=True)

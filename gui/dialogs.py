@@ -20,8 +20,8 @@ SHORTCUTS: list[tuple[str, str]] = [
     ("Ctrl+1 … Ctrl+4", "Switch tabs"),
     ("Ctrl+PgDown / Ctrl+PgUp", "Next / previous tab"),
     ("Ctrl+T", "Train (Training tab)"),
-    ("Space", "Pause / resume while training (Training tab)"),
-    ("Esc", "Stop training (Training tab)"),
+    ("Ctrl+Space", "Pause / resume while training (Tools menu)"),
+    ("Ctrl+.", "Stop training (Tools menu)"),
     ("Ctrl+O", "Open run…"),
     ("Ctrl+Shift+O", "Open model…"),
     ("F5", "Rescan the runs folder"),
@@ -39,13 +39,22 @@ def start_folder(settings: QSettings | None, kind: str) -> Path:
     from core.paths import app_home, runs_root
 
     if settings is not None:
-        last = str(settings.value(last_folder_key(kind), "") or "")
-        if last and Path(last).is_dir():
+        from gui.app_state import read_setting
+
+        last = str(read_setting(settings, last_folder_key(kind), ""))
+        if last and _is_dir(last):
             return Path(last)
     for candidate in (runs_root(), app_home()):
         if candidate.is_dir():
             return candidate
     return Path.home()
+
+
+def _is_dir(path: str) -> bool:
+    try:
+        return Path(path).is_dir()
+    except (OSError, ValueError):
+        return False
 
 
 def remember_folder(settings: QSettings | None, kind: str, folder: Path) -> None:

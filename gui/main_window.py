@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QProgressBar, QTabWidg
 
 from gui import dialogs
 from gui.app_state import AppState
-from gui.bridge import Job
+from gui.bridge import Job, running_jobs, stop_all
 
 TAB_SPECS: list[tuple[str, str]] = [
     ("gui.training", "TrainingTab"),
@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.engine_text = ""
         self._load_engine = load_engine
         self._shown_once = False
+        self.stuck_threads: list[str] = []
         self.tab_widget = QTabWidget()
         self.setCentralWidget(self.tab_widget)
         self.tabs: list[QWidget] = []
@@ -256,31 +257,36 @@ class MainWindow(QMainWindow):
         return path.suffix == ".keras" or (path / "config.json").exists()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
-        """Stop every tab's work (waiting at most `shutdown_timeout_s` in all), save settings."""
+        """Stop every job (training, loads, scans, sampling workers) at its next batch or hook
+        check, waiting at most `shutdown_timeout_s` in all, and save settings."""
         deadline = time.monotonic() + self.shutdown_timeout_s
+        for job in running_jobs():  # everything is asked first, so all stop in parallel
+            job.cancel()
+            job.resume()
         for tab in self.tabs:
             if callable(getattr(tab, "shutdown", None)):
                 try:
                     tab.shutdown(max(0.05, deadline - time.monotonic()))  # type: ignore[attr-defined]
                 except Exception as exc:  # shutting down must go on for the other tabs
                     self.state.last_error = ("Shutdown", str(exc))
-        self._save_settings()
+        self.stuck_threads = stop_all(max(0.0, deadline - time.monotonic()))
+        try:
+            self._save_settings()
+        except Exception as exc:  # a settings file that cannot be written must not block closing
+            self.state.last_error = ("Shutdown", str(exc))
         event.accept()
 
     # --- settings ---------------------------------------------------------------------
     def _restore_settings(self) -> None:
-        s = self.state.settings
-        geometry = s.value("window/geometry")
-        if isinstance(geometry, QByteArray | bytes) and self.restoreGeometry(QByteArray(geometry)):
-            pass
-        else:
+        read = self.state.setting
+        geometry = read("window/geometry", None, QByteArray)
+        if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
-        state = s.value("window/state")
-        if isinstance(state, QByteArray | bytes):
-            self.restoreState(QByteArray(state))
-        index = int(str(s.value("window/tab", 0) or 0))
-        if 0 <= index < self.tab_widget.count():
-            self.tab_widget.setCurrentIndex(index)
+        state = read("window/state", None, QByteArray)
+        if state is not None:
+            self.restoreState(state)
+        index = read("window/tab", 0, int, valid=lambda i: 0 <= i < self.tab_widget.count())
+        self.tab_widget.setCurrentIndex(index)
 
     def _save_settings(self) -> None:
         s = self.state.settings

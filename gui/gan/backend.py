@@ -28,6 +28,7 @@ class SampleRequest:
     walk_z: np.ndarray | None = None
     enlarge: int | None = None
     train_images: np.ndarray | None = None
+    generation: int = 0  # bumped whenever the run's models on disk may have changed
 
 
 @dataclass
@@ -52,15 +53,17 @@ class GanSampleBackend:
         self._generator: Any = None
         self._sampler: Any = None
         self._weights_key: Any = None
+        self._generation = -1
 
     def _ensure(self, request: SampleRequest) -> None:
         from core.gan.sampling import make_sampler
         from core.training.run_folder import load_role
 
-        if self._run_dir != request.run_dir or self._generator is None:
+        if (self._run_dir != request.run_dir or self._generator is None
+                or self._generation != request.generation):
             self._generator = load_role(request.run_dir, "generator")
             self._sampler = make_sampler(self._generator)
-            self._run_dir = request.run_dir
+            self._run_dir, self._generation = request.run_dir, request.generation
             self._weights_key = None
         if request.weights is not None and request.weights_key != self._weights_key:
             self._generator.set_weights(request.weights)
@@ -107,6 +110,7 @@ class GanRunData:
     dataset_source: str
     frames: list[tuple[int, np.ndarray]]
     quality: list[dict[str, Any]]
+    fingerprint: Any = None  # `core.gan.stepper.disk_fingerprint` when it was read
 
     @property
     def epochs_done(self) -> int:
@@ -117,8 +121,10 @@ class GanRunData:
 def load_gan_run(run_dir: Path, *, handle: Any = None) -> GanRunData:
     """Read a GAN run: config, history, timeline frames and quality records."""
     from core.gan.quality import load_quality
+    from core.gan.stepper import disk_fingerprint
     from core.training.run_folder import load_run_info, load_snapshots
 
+    fingerprint = disk_fingerprint(Path(run_dir))  # before reading: a later change is seen as one
     info = load_run_info(run_dir)
     if info.kind != "gan":
         raise ValueError(f"{Path(run_dir).name} is a {info.kind} run, not a GAN run")
@@ -126,7 +132,7 @@ def load_gan_run(run_dir: Path, *, handle: Any = None) -> GanRunData:
     latent_dim = int(info.config.get("latent_dim") or 64)
     return GanRunData(run_dir=Path(run_dir), info=info, latent_dim=latent_dim,
                       dataset_source=str(info.config.get("dataset") or "digits"), frames=frames,
-                      quality=load_quality(run_dir))
+                      quality=load_quality(run_dir), fingerprint=fingerprint)
 
 
 def score_for_tab(run_dir: Path, samples: int = 1000, *, handle: Any = None) -> dict[str, Any]:
@@ -136,3 +142,15 @@ def score_for_tab(run_dir: Path, samples: int = 1000, *, handle: Any = None) -> 
     if handle is not None:
         handle.message("Scoring samples (the first time trains the small classifier)…")
     return score_run(Path(run_dir), None, samples)
+
+
+def mean_image_job(images: np.ndarray, *, handle: Any = None) -> np.ndarray:
+    """Worker: the per-pixel mean of a training set."""
+    from core.gan.sampling import mean_image
+
+    return np.asarray(mean_image(images))
+
+
+def plural(n: int, word: str) -> str:
+    """`1 epoch`, `2 epochs`."""
+    return f"{n} {word}{'' if n == 1 else 's'}"

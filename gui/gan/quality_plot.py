@@ -27,6 +27,14 @@ COLUMNS = 3
 TITLE_H, LEFT_W, BOTTOM_H, GAP = 16.0, 44.0, 16.0, 10.0
 
 
+def as_float(value: object) -> float:
+    """`value` as a float; None or anything unreadable is NaN (drawn as a gap)."""
+    try:
+        return math.nan if value is None else float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return math.nan
+
+
 def format_value(value: float) -> str:
     """A short tick label: 3 significant digits."""
     return f"{value:.3g}"
@@ -42,7 +50,7 @@ class QualityPlotWidget(QWidget):
 
     def set_series(self, series: dict[str, list[float]]) -> None:
         """Show `{metric: [value per epoch]}` (epoch i + 1 at index i; NaN = missing)."""
-        self._series = {k: [float(v) for v in series[k]] for k in PANELS if k in series and series[k]}
+        self._series = {k: [as_float(v) for v in series[k]] for k in PANELS if k in series and series[k]}
         self.update()
 
     def metrics(self) -> list[str]:

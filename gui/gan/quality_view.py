@@ -11,7 +11,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from gui.gan.quality_plot import PANELS, QualityPlotWidget
+from gui.gan.quality_plot import PANELS, QualityPlotWidget, as_float
 
 QUALITY_METRICS = tuple(PANELS)
 
@@ -113,7 +113,7 @@ class GanQualityWidget(QWidget):
 
     def set_history(self, history: dict[str, list[float]], records: list[dict[str, Any]]) -> None:
         """Show a run's per-epoch history (history.json) and quality records (quality.json)."""
-        self._history = {k: [float(x) for x in history.get(k, [])] for k in QUALITY_METRICS if k in history}
+        self._history = {k: [as_float(x) for x in history.get(k) or []] for k in QUALITY_METRICS if k in history}
         self.plot.set_series(self._history)
         if not (records and "class_histogram" in records[-1]):
             self.histogram.clear("no quality records for this run")
@@ -121,7 +121,7 @@ class GanQualityWidget(QWidget):
 
     def add_epoch(self, epoch: int, logs: dict[str, float], records: list[dict[str, Any]]) -> None:
         """Add one finished epoch (live run)."""
-        values = {k: float(v) for k, v in logs.items() if k in QUALITY_METRICS}
+        values = {k: as_float(v) for k, v in logs.items() if k in QUALITY_METRICS}
         for k, v in values.items():
             series = self._history.setdefault(k, [])
             series.extend([math.nan] * (epoch - 1 - len(series)))

@@ -161,7 +161,7 @@ class GanRunActions(QObject):
         """Ask for a file (starting in the last export folder, else the runs folder) and save."""
         from core.paths import runs_root
 
-        start = str(self.state.settings.value(EXPORT_DIR_KEY, "") or self.run_dir or runs_root())
+        start = str(self.state.setting(EXPORT_DIR_KEY, "") or self.run_dir or runs_root())
         path = choose_export_path(self.view, start, filters)
         if path is None:
             return

@@ -46,6 +46,7 @@ class GanSampling(QObject):
         self.weights: tuple[Any, list[np.ndarray]] | None = None
         self.train_images: np.ndarray | None = None
         self.worker: LatestWorker | None = None
+        self.generation = 0  # which copy of the run's models on disk the worker must sample
         grid.cell_clicked.connect(self._on_grid_cell_clicked)
         grid.lock_requested.connect(self._on_grid_lock_requested)
         side.set_a_button.clicked.connect(lambda: self._set_end(0))
@@ -58,6 +59,7 @@ class GanSampling(QObject):
         from core.gan.sampling import NoiseGrid
 
         self.run_dir, self.latent_dim, self.seed = Path(run_dir), latent_dim, seed
+        self.generation += 1  # (re)shown: sample the models on disk now, never an older copy
         self.weights, self.last_result, self.shown_weights_key, self.train_images = None, None, None, None
         self.noise_grid = NoiseGrid(n, latent_dim, seed)
         self.enlarged_index, self.ends = None, [0, n * n - 1]
@@ -123,11 +125,11 @@ class GanSampling(QObject):
         key, weights = self.weights if self.weights is not None else (None, None)
         self.worker.submit(SampleRequest(run_dir=self.run_dir, grid_z=z.copy(), weights_key=key,
                                          weights=weights, strip=strip, walk_z=walk, enlarge=self.enlarged_index,
-                                         train_images=self.train_images))
+                                         train_images=self.train_images, generation=self.generation))
 
     def _on_worker_computed(self, request: SampleRequest, result: Any) -> None:
-        if request.run_dir != self.run_dir:
-            return
+        if request.run_dir != self.run_dir or request.generation != self.generation:
+            return  # stale: drawn for a run or a copy of its models no longer shown
         self.last_result, self.shown_weights_key = result, request.weights_key
         self.grid.set_samples(result.grid)
         self._update_marks()

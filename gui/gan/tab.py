@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from core.progress import ProgressEvent
 from gui.bridge import Job, LatestWorker, start_job
-from gui.gan.backend import GanRunData, load_gan_run
+from gui.gan.backend import GanRunData, load_gan_run, mean_image_job, plural
 from gui.gan.grid import GanGridWidget
 from gui.gan.interpolation import GanInterpolationWidget
 from gui.gan.quality_view import GanQualityWidget
@@ -41,18 +41,6 @@ from gui.gan.step_controls import GanStepWidget
 from gui.gan.timeline import GanTimelineWidget
 
 NO_RUN_TEXT = "No GAN run shown: pick one above, or train a GAN in the Training tab."
-
-
-def mean_image_job(images: np.ndarray, *, handle: Any = None) -> np.ndarray:
-    """Worker: the per-pixel mean of a training set."""
-    from core.gan.sampling import mean_image
-
-    return np.asarray(mean_image(images))
-
-
-def plural(n: int, word: str) -> str:
-    """`1 epoch`, `2 epochs`."""
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 class GanTab(QWidget):
@@ -69,6 +57,7 @@ class GanTab(QWidget):
         self.epochs_done = 0
         self._jobs: list[Job] = []
         self._loading: Path | None = None
+        self._load_request = 0  # id of the latest run load; older results are dropped
         self._build()
         self.actions = GanRunActions(state, self, self.side, self.steps, self.quality)
         self.sampling = GanSampling(self.grid, self.interp, self.side, self)
@@ -138,7 +127,7 @@ class GanTab(QWidget):
         self.reseed_button.clicked.connect(self._on_reseed_clicked)
         self.sampling.changed.connect(self._show_status)
         self.sampling.failed.connect(self._on_job_failed)
-        self.actions.weights_stepped.connect(self.sampling.set_weights)
+        self.actions.weights_stepped.connect(self._on_actions_weights_stepped)
         self.actions.rolled_back.connect(self.select_run)
         self.actions.failed.connect(self._on_job_failed)
         export = self.actions.export
@@ -169,6 +158,19 @@ class GanTab(QWidget):
         else:
             self.run_combo.setCurrentIndex(-1)
         self.run_combo.blockSignals(False)
+        self.reload_if_changed()
+
+    def reload_if_changed(self) -> bool:
+        """Reload the run shown when it changed on disk (Continue, `--resume`, a roll-back), so
+        samples and steps act on its latest committed models (not while it trains here)."""
+        from core.gan.stepper import disk_fingerprint
+
+        if self.data is None or self._loading is not None or self.live:
+            return False
+        if disk_fingerprint(self.data.run_dir) == self.data.fingerprint:
+            return False
+        self.select_run(self.data.run_dir)
+        return True
 
     def _ensure_combo_item(self, run_dir: Path) -> None:
         index = self.run_combo.findData(str(run_dir))
@@ -204,7 +206,9 @@ class GanTab(QWidget):
         self._ensure_combo_item(run_dir)
         self.state.dataset_for_run(run_dir)  # starts loading the run's dataset alongside
         self._show_status()
+        self._load_request += 1
         job = self._start(load_gan_run, run_dir)
+        job.setProperty("request", self._load_request)
         job.succeeded.connect(self._on_load_succeeded)
         job.failed.connect(self._on_load_failed)
         return job
@@ -216,8 +220,12 @@ class GanTab(QWidget):
             if Path(path) not in (self.run_dir, self._loading):
                 self.select_run(Path(path))
 
+    def _stale_load(self) -> bool:
+        job = self.sender()
+        return job is not None and job.property("request") != self._load_request
+
     def _on_load_succeeded(self, data: GanRunData) -> None:
-        if data.run_dir != self._loading:
+        if self._stale_load() or data.run_dir != self._loading:
             return  # superseded by a later choice
         self._loading = None
         self.data, self.epochs_done = data, data.epochs_done
@@ -229,6 +237,8 @@ class GanTab(QWidget):
         self._set_dataset(self.state.request_dataset(data.dataset_source))
 
     def _on_load_failed(self, message: str) -> None:
+        if self._stale_load():
+            return
         self._loading = None
         self.refresh_runs()  # the combo shows the run on screen again
         self._on_job_failed(message)
@@ -298,6 +308,13 @@ class GanTab(QWidget):
     def _worker(self) -> LatestWorker | None:  # kept for bench/gan.py
         return self.sampling.worker
 
+    def _on_actions_weights_stepped(self, key: Any, weights: Any) -> None:
+        from core.gan.stepper import disk_fingerprint
+
+        if self.data is not None:  # the steps saved these weights: the disk matches what is shown
+            self.data.fingerprint = disk_fingerprint(self.data.run_dir)
+        self.sampling.set_weights(key, weights)
+
     def request_samples(self) -> None:
         """Redraw the samples of the run shown (latest request wins)."""
         self.sampling.request()
@@ -311,6 +328,7 @@ class GanTab(QWidget):
 
     def _on_state_training_changed(self, _run_dir: Any) -> None:
         self._preselect_current()
+        self.reload_if_changed()
         self._show_status()
 
     def _on_state_training_event(self, ev: ProgressEvent) -> None:

@@ -171,7 +171,7 @@ class LatentTab(QWidget):
         self.note.setText(f"Loading {Path(run_dir).name} …")
         self._loading = Path(run_dir)
         job = start_job(load_view, run_dir, classifier_run)
-        job.succeeded.connect(self.set_view)
+        job.succeeded.connect(self._on_load_succeeded)
         job.failed.connect(self._on_load_failed)
         job.event.connect(lambda ev: self.note.setText(ev.data.get("text", self.note.text())))
         self._load_job = job
@@ -182,6 +182,10 @@ class LatentTab(QWidget):
             run_dir, classifier_run, auto = self._pending_load
             self._pending_load = None
             self.load_run(run_dir, classifier_run, auto_classifier=auto)
+
+    def _on_load_succeeded(self, view: Any) -> None:
+        if self.sender() is self._load_job:  # a superseded load's result is dropped
+            self.set_view(view)
 
     def _on_load_failed(self, message: str) -> None:
         if self.sender() is not self._load_job:

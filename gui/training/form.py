@@ -187,11 +187,16 @@ class TrainingFormWidget(QGroupBox):
 
     def restore(self, settings: QSettings) -> None:
         """Restore the last kind, seed and training-image limit."""
-        kind = settings.value("training/kind", "classifier")
+        from gui.app_state import read_setting
+
+        kind = read_setting(settings, "training/kind", "classifier", choices=list(KIND_LABELS))
         self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(kind), 0))
         self._on_kind_combo_changed(0)
-        self.seed_spin.setValue(int(str(settings.value("training/seed", 0))))
-        self.max_train_spin.setValue(int(str(settings.value("training/max_train", 0))))
+        seed, limit = self.seed_spin, self.max_train_spin
+        seed.setValue(read_setting(settings, "training/seed", 0, int,
+                                   valid=lambda v: seed.minimum() <= v <= seed.maximum()))
+        limit.setValue(read_setting(settings, "training/max_train", 0, int,
+                                    valid=lambda v: limit.minimum() <= v <= limit.maximum()))
 
     def save(self, settings: QSettings) -> None:
         """Remember the current kind, seed and training-image limit."""

@@ -67,6 +67,17 @@ def continue_training(run_dir: str, epochs: int | None, *, handle: Any) -> Any:
     return TrainingRun.open(run_dir, handle=handle).train(epochs)
 
 
+def absolute_source(source: str) -> str:
+    """`idx:`/`npz:` sources with their path made absolute, so a run can be reopened from
+    another working folder; other sources unchanged."""
+    import os
+
+    scheme, sep, path = source.partition(":")
+    if sep and scheme in ("idx", "npz") and path and not os.path.isabs(os.path.expanduser(path)):
+        return f"{scheme}:{os.path.abspath(os.path.expanduser(path))}"
+    return source
+
+
 def describe_choice(choice: Any) -> str:
     """One status line for a dataset choice."""
     return str(choice.dataset.name)

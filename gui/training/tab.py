@@ -9,43 +9,27 @@ open: the live job (`begin_training` / `training_run_started` / `end_training`),
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
 from PySide6 import QtWidgets
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from gui.app_state import AppState
 from gui.bridge import Job, start_job
 from gui.training import jobs, status_text
 from gui.training.form import KIND_LABELS, KIND_METRICS, TrainingFormWidget
-from gui.training.jobs import DatasetChoice, describe_choice
+from gui.training.jobs import DatasetChoice, absolute_source, describe_choice
+from gui.training.layout import split as _split
+from gui.training.layout import stack as _stack
+from gui.training.layout import training_actions
 from gui.training.run_list import RunListWidget, continue_blocker
 from gui.training.snapshot_panel import SnapshotPanel
 from gui.widgets.plot_canvas import PlotCanvas
 
 CONTINUE_TEXT_PX = 280  # the Continue button names its run, elided to this width
-
-
-def _stack(widget: QWidget, *children: QWidget, margins: int | None = None, stretch_first: bool = False) -> QWidget:
-    """Lay `children` out vertically in `widget`; the last (or first) one takes the spare room."""
-    layout = QVBoxLayout(widget)
-    if margins is not None:
-        layout.setContentsMargins(margins, margins, margins, margins)
-    for i, child in enumerate(children):
-        grow = i == 0 if stretch_first else i == len(children) - 1
-        layout.addWidget(child, 1 if grow else 0)
-    return widget
-
-
-def _split(orientation: Qt.Orientation, *parts: tuple[QWidget, int]) -> QtWidgets.QSplitter:
-    splitter = QtWidgets.QSplitter(orientation)
-    for widget, _ in parts:
-        splitter.addWidget(widget)
-    splitter.setSizes([size for _, size in parts])
-    return splitter
 
 
 class TrainingTab(QWidget):
@@ -65,6 +49,7 @@ class TrainingTab(QWidget):
         self._total_epochs = 1
         self._training = False  # own flags: Job.running can lag behind its finished signal
         self._dataset_loading = False
+        self._dataset_request = 0  # the id of the latest dataset choice; older results are dropped
         self._build_ui()
         self._build_actions()
         state.engine_ready.connect(self._on_state_engine_ready)
@@ -77,7 +62,7 @@ class TrainingTab(QWidget):
 
     def _resolve_initial_dataset(self) -> None:
         if self.dataset_job is None and self.form.source is None:
-            self._start_dataset_job(jobs.resolve_dataset, str(self.state.settings.value("training/dataset", "") or "") or None)
+            self._start_dataset_job(jobs.resolve_dataset, self.state.setting("training/dataset", "") or None)
 
     def _build_ui(self) -> None:
         self.form = TrainingFormWidget(self.state.settings)
@@ -119,15 +104,15 @@ class TrainingTab(QWidget):
         self.run_list.itemSelectionChanged.connect(self._update_buttons)
 
     def _build_actions(self) -> None:
-        self.train_action = QAction("Train", self, shortcut=QKeySequence("Ctrl+T"))
-        self.pause_action = QAction("Pause/resume", self, shortcut=QKeySequence(Qt.Key.Key_Space))
-        self.stop_action = QAction("Stop", self, shortcut=QKeySequence(Qt.Key.Key_Escape))
-        self.train_action.triggered.connect(self.start_training)
-        self.pause_action.triggered.connect(self.toggle_pause)
-        self.stop_action.triggered.connect(self.stop)
+        self.train_action, self.pause_action, self.stop_action = training_actions(
+            self, self.start_training, self.toggle_pause, self.stop)
+
+    def install_menus(self, window: Any) -> None:
+        """Tools menu: Train, Pause/resume and Stop with their shortcuts."""
+        tools = window.menu("Tools")
+        tools.addSeparator()
         for action in (self.train_action, self.pause_action, self.stop_action):
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            self.addAction(action)
+            tools.addAction(action)
 
     @property
     def training(self) -> bool:
@@ -144,7 +129,7 @@ class TrainingTab(QWidget):
 
     def select_dataset(self, source: str) -> None:
         """Load `source` (e.g. "digits", "idx:DIR", "npz:FILE") on a worker and make it current."""
-        self._start_dataset_job(jobs.load_dataset_source, source)
+        self._start_dataset_job(jobs.load_dataset_source, absolute_source(source))
 
     def start_training(self) -> None:
         """Start a new run from the form (ignored while training or before the engine is ready)."""
@@ -191,7 +176,7 @@ class TrainingTab(QWidget):
             self._update_buttons()
 
     def toggle_pause(self) -> None:
-        """Space: pause or resume."""
+        """Ctrl+Space: pause or resume."""
         if self.job is not None and self.job.handle.paused:
             self.resume()
         else:
@@ -233,9 +218,13 @@ class TrainingTab(QWidget):
     def shutdown(self, timeout_s: float) -> None:
         """Stop the live run and dataset loading; wait up to `timeout_s` for the run to save."""
         self.form.save(self.state.settings)
-        if self.job is not None and self.job.running:
-            self.job.cancel()
-            self.job.wait(timeout_s)
+        jobs_ = [j for j in (self.job, self.dataset_job) if j is not None and j.running]
+        for job in jobs_:
+            job.cancel()
+            job.resume()  # a paused run must reach its next check to see the cancel
+        deadline = time.monotonic() + timeout_s
+        for job in jobs_:
+            job.wait(max(0.0, deadline - time.monotonic()))
 
     # --- training plumbing ------------------------------------------------------------
     def _prepare_curves(self) -> None:
@@ -323,12 +312,23 @@ class TrainingTab(QWidget):
     def _start_dataset_job(self, fn: Any, source: str | None) -> None:
         self.form.dataset_label.setText(f"Loading {source or 'the default dataset'}…")
         self._dataset_loading = True
+        if self.dataset_job is not None:
+            self.dataset_job.cancel()  # superseded: its result will be dropped
+        self._dataset_request += 1
         self.dataset_job = start_job(fn, source)
+        self.dataset_job.setProperty("request", self._dataset_request)
         self.dataset_job.succeeded.connect(self._on_dataset_job_succeeded)
         self.dataset_job.failed.connect(self._on_dataset_job_failed)
         self._update_buttons()
 
+    def _stale_dataset_result(self) -> bool:
+        """Whether the dataset job reporting now was superseded by a later choice."""
+        job = self.sender()
+        return job is not None and job.property("request") != self._dataset_request
+
     def _on_dataset_job_succeeded(self, choice: DatasetChoice) -> None:
+        if self._stale_dataset_result():
+            return
         self._dataset_loading = False
         self.form.set_sources(choice.sources, choice.source)
         self.form.dataset_label.setText(f"Dataset: {describe_choice(choice)}")
@@ -341,6 +341,8 @@ class TrainingTab(QWidget):
         self._update_buttons()
 
     def _on_dataset_job_failed(self, message: str) -> None:
+        if self._stale_dataset_result():
+            return
         self._dataset_loading = False
         self.form.set_sources(None, None)
         ds = self.state.dataset

@@ -189,9 +189,9 @@ class PlotCanvas(QWidget):
     # --- internals --------------------------------------------------------------------
     def _append(self, metric: str, kind: str, x: float, value: Any) -> None:
         try:
-            y = float(value)
+            y = math.nan if value is None else float(value)  # None/NaN: a gap in the curve
         except (TypeError, ValueError):
-            return
+            y = math.nan
         series = self._data.setdefault(metric, {k: ([], []) for k in KINDS})
         series[kind][0].append(x)
         series[kind][1].append(y)

@@ -135,6 +135,7 @@ def test_close_mid_training_stops_cleanly_and_keeps_checkpoint(qtbot: Any, laten
     window.close()
     assert time.monotonic() - started < 3.0
     assert tab.job is not None and tab.job.wait(0.5)  # the worker has returned
+    assert window.stuck_threads == []
     state = json.loads((run_dir / "state.json").read_text())
     assert state["status"] == "stopped" and 1 <= state["epochs_done"] < 300
     from core.training.run_folder import load_role

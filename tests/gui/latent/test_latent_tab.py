@@ -226,3 +226,18 @@ def test_current_run_is_preselected(qtbot, tab, runs, monkeypatch) -> None:
     assert tab.picker.run_combo.currentData() == str(runs["ae3"])
     state.set_current_run(runs["clf"])  # a classifier has no latent map: the map stays
     assert tab.view.run_dir == runs["ae3"] and tab._loading is None
+
+
+def test_a_thousand_rapid_drags_without_error(qtbot, tab, runs) -> None:
+    """Soak: 1,000 drag events on the map of a tiny VAE run; the last one is what is shown."""
+    _load(qtbot, tab, runs["vae"])
+    m = tab.map
+    rect = m.plot_rect()
+    qtbot.mousePress(m, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    rng = np.random.default_rng(0)
+    pos = rect.center()
+    for fx, fy in rng.uniform(0.02, 0.98, size=(1000, 2)):
+        pos = QPointF(rect.left() + fx * rect.width(), rect.top() + fy * rect.height())
+        _drag(m, pos)
+    qtbot.mouseRelease(m, Qt.MouseButton.LeftButton, pos=pos.toPoint())
+    np.testing.assert_allclose(tab.decoded.image(), _decoder_at(tab, m.widget_to_plane(pos)), atol=1e-5)
