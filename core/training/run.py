@@ -8,8 +8,9 @@ gets `RunLockedError` before writing anything.
 
 Resuming equals never having stopped: each epoch saves the train state (every variable of
 the fit model and its optimizers, seed generators included, `train_state.npz`), the data
-order of epoch e is a permutation drawn from (seed, e) alone (one `fit` call per epoch,
-`shuffle=False`) and the classifier's validation split is the last fraction, cut once.
+order of epoch e is a permutation drawn from (seed, e) alone (one input pipeline for the
+whole `fit` call, no Keras shuffle) and the classifier's validation split is the last
+fraction, cut once.
 `TrainingRun.open` restores the train state of the committed epoch.
 """
 
@@ -187,13 +188,38 @@ class TrainingRun:
         at = int(math.floor(len(x) * (1.0 - split)))
         return x[:at], y[:at], (x[at:], y[at:])
 
-    def _epoch_data(self, x: np.ndarray, y: np.ndarray | None, epoch: int) -> tuple[np.ndarray, np.ndarray | None]:
-        """The data of 0-based `epoch` in its order: a permutation drawn from (seed, epoch) only."""
-        order = np.random.default_rng([int(self.config.seed) & 0xFFFFFFFF, epoch]).permutation(len(x))
-        xs = x[order]
-        if self.config.kind == "autoencoder":
-            return xs, xs
-        return xs, (None if y is None else y[order])
+    def _train_dataset(self, x: np.ndarray, y: np.ndarray | None, initial: int, n: int) -> tuple[Any, int]:
+        """(one tf.data pipeline for epochs `initial`..`initial + n - 1`, steps per epoch).
+
+        Epoch e's order is a permutation drawn from (seed, e) alone, so a resumed run sees the
+        same batches as an uninterrupted one. One pipeline for the whole `fit` call: a `fit`
+        per epoch would rebuild and retrace the input pipeline at every epoch boundary,
+        holding the GIL for hundreds of milliseconds while the window waits.
+        """
+        from core.tf_env import tf
+
+        tf_ = tf()
+        batch = int(self.config.batch_size or 32)
+        count = len(x)
+        seed = int(self.config.seed) & 0xFFFFFFFF
+        xs = tf_.constant(x)
+        ys = None if y is None else tf_.constant(y)
+        kind = self.config.kind
+
+        def epoch_batches(epoch: Any) -> Any:
+            order = tf_.random.experimental.stateless_shuffle(
+                tf_.range(count, dtype=tf_.int64), seed=tf_.stack([tf_.constant(seed, tf_.int64), epoch]))
+            return tf_.data.Dataset.from_tensor_slices(order).batch(batch)
+
+        def gather(index: Any) -> Any:
+            images = tf_.gather(xs, index)
+            if kind == "autoencoder":
+                return images, images
+            return images if ys is None else (images, tf_.gather(ys, index))
+
+        dataset = tf_.data.Dataset.range(initial, initial + n).flat_map(epoch_batches)
+        dataset = dataset.map(gather, num_parallel_calls=tf_.data.AUTOTUNE).prefetch(tf_.data.AUTOTUNE)
+        return dataset, max(1, math.ceil(count / batch))
 
     # persistence ---------------------------------------------------------------------
     def _state_record(self, status: str, message: str, epochs_done: int | None = None) -> dict[str, Any]:
@@ -334,13 +360,11 @@ class TrainingRun:
         )
         x, y, validation = self._fit_data()
         try:
-            for epoch in range(initial, initial + n):  # one fit per epoch: its order depends on (seed, epoch)
-                xe, ye = self._epoch_data(x, y, epoch)
-                model.fit(xe, ye, batch_size=self.config.batch_size, epochs=epoch + 1, initial_epoch=epoch,
-                          validation_data=validation, callbacks=[callback], verbose=0, shuffle=False)
-                del xe, ye
-                if callback.should_stop or self.epochs_done < epoch + 1:
-                    break
+            if n > 0:
+                data, steps = self._train_dataset(x, y, initial, n)
+                model.fit(data, epochs=initial + n, initial_epoch=initial, steps_per_epoch=steps,
+                          validation_data=validation, validation_batch_size=self.config.batch_size,
+                          callbacks=[callback], verbose=0, shuffle=False)
         except Exception as exc:  # reported as a failed run, never a traceback dialog
             self._restore_last_good()
             return self._finish("failed", f"Training failed at epoch {callback._epoch or initial + 1}: "
