@@ -35,6 +35,7 @@ from core.training.commit import (
     repair_run,
 )
 from core.training.config import TrainConfig
+from core.training.data_order import epoch_pipeline, fit_arrays
 from core.training.lock import RunLock
 from core.training.naming import failure_text, new_run_dir, one_line
 from core.training.run_folder import (
@@ -176,51 +177,6 @@ class TrainingRun:
         ts.build_optimizers(bundle.model)
         return bundle
 
-    def _fit_data(self) -> tuple[np.ndarray, np.ndarray | None, tuple[np.ndarray, np.ndarray] | None]:
-        """(x, y, validation data): the classifier's validation split is the last fraction, cut once."""
-        x = np.asarray(self.dataset.x_train, dtype=np.float32)
-        if self.config.kind != "classifier":
-            return x, None, None
-        x, y = x.reshape(len(x), -1), np.asarray(self.dataset.y_train)
-        split = self.config.validation_split
-        if split <= 0:
-            return x, y, None
-        at = int(math.floor(len(x) * (1.0 - split)))
-        return x[:at], y[:at], (x[at:], y[at:])
-
-    def _train_dataset(self, x: np.ndarray, y: np.ndarray | None, initial: int, n: int) -> tuple[Any, int]:
-        """(one tf.data pipeline for epochs `initial`..`initial + n - 1`, steps per epoch).
-
-        Epoch e's order is a permutation drawn from (seed, e) alone, so a resumed run sees the
-        same batches as an uninterrupted one. One pipeline for the whole `fit` call: a `fit`
-        per epoch would rebuild and retrace the input pipeline at every epoch boundary,
-        holding the GIL for hundreds of milliseconds while the window waits.
-        """
-        from core.tf_env import tf
-
-        tf_ = tf()
-        batch = int(self.config.batch_size or 32)
-        count = len(x)
-        seed = int(self.config.seed) & 0xFFFFFFFF
-        xs = tf_.constant(x)
-        ys = None if y is None else tf_.constant(y)
-        kind = self.config.kind
-
-        def epoch_batches(epoch: Any) -> Any:
-            order = tf_.random.experimental.stateless_shuffle(
-                tf_.range(count, dtype=tf_.int64), seed=tf_.stack([tf_.constant(seed, tf_.int64), epoch]))
-            return tf_.data.Dataset.from_tensor_slices(order).batch(batch)
-
-        def gather(index: Any) -> Any:
-            images = tf_.gather(xs, index)
-            if kind == "autoencoder":
-                return images, images
-            return images if ys is None else (images, tf_.gather(ys, index))
-
-        dataset = tf_.data.Dataset.range(initial, initial + n).flat_map(epoch_batches)
-        dataset = dataset.map(gather, num_parallel_calls=tf_.data.AUTOTUNE).prefetch(tf_.data.AUTOTUNE)
-        return dataset, max(1, math.ceil(count / batch))
-
     # persistence ---------------------------------------------------------------------
     def _state_record(self, status: str, message: str, epochs_done: int | None = None) -> dict[str, Any]:
         return {
@@ -358,10 +314,11 @@ class TrainingRun:
             start_info={"run_dir": str(self.run_dir), "kind": self.config.kind, "dataset_name": self.dataset.name},
             on_epoch_done=self._on_epoch_done,
         )
-        x, y, validation = self._fit_data()
+        x, y, validation = fit_arrays(self.dataset, self.config.kind, self.config.validation_split)
         try:
             if n > 0:
-                data, steps = self._train_dataset(x, y, initial, n)
+                data, steps = epoch_pipeline(x, y, kind=self.config.kind, batch_size=int(self.config.batch_size or 32),
+                                             seed=self.config.seed, initial=initial, epochs=n)
                 model.fit(data, epochs=initial + n, initial_epoch=initial, steps_per_epoch=steps,
                           validation_data=validation, validation_batch_size=self.config.batch_size,
                           callbacks=[callback], verbose=0, shuffle=False)
