@@ -10,7 +10,7 @@ OTHER_FLAVOUR := $(if $(filter gpu,$(FLAVOUR)),tensorflow-cpu,tensorflow tensorf
 export TF_CPP_MIN_LOG_LEVEL ?= 2
 export PIP_DISABLE_PIP_VERSION_CHECK = 1
 
-.PHONY: run test test-core test-gui lint typecheck bench screenshots sysdeps clean
+.PHONY: run test test-core test-gui lint typecheck wheel bench screenshots sysdeps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,11 +35,11 @@ run: $(VENV)/.app-$(FLAVOUR) sysdeps
 
 lint: $(VENV)/.test-$(FLAVOUR)
 	$(BIN)/lint-imports
-	$(BIN)/ruff check core gui tests bench tools main.py
-	$(BIN)/mypy core
+	$(BIN)/ruff check core gui latent_lab tests bench tools main.py
+	$(BIN)/mypy core latent_lab
 
 typecheck: $(VENV)/.test-$(FLAVOUR)
-	$(BIN)/mypy core
+	$(BIN)/mypy core latent_lab
 
 # Core tests run with Qt made unimportable: the engine must work without it.
 test-core: $(VENV)/.test-$(FLAVOUR)
@@ -48,7 +48,14 @@ test-core: $(VENV)/.test-$(FLAVOUR)
 test-gui: $(VENV)/.test-$(FLAVOUR) sysdeps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest tests --ignore=tests/core
 
+# test-gui also builds the wheel, installs it into a temporary folder and runs the installed
+# `latent-lab` from outside the checkout (tests/test_install.py).
 test: lint test-core test-gui
+
+# The wheel `pip install .` / `pipx install .` would install, into dist/ (offline: the venv's setuptools).
+wheel: $(VENV)/.test-$(FLAVOUR)
+	rm -rf build
+	$(BIN)/python -m pip wheel -q --no-deps --no-build-isolation -w dist .
 
 bench: $(VENV)/.test-$(FLAVOUR) sysdeps
 	@for b in startup train_overhead responsiveness activations latent gan; do \
@@ -58,4 +65,4 @@ screenshots: $(VENV)/.test-$(FLAVOUR) sysdeps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist

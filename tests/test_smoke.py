@@ -1,12 +1,19 @@
-"""Smoke tests: the real `main.py` starts the window and quits; the `train` sub-command works."""
+"""Smoke tests: the real `main.py` starts the window and quits; the `train` sub-command works;
+`--version`, and the routing of a command line to the window or the CLI."""
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+
+import latent_lab
+from latent_lab import entry
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -51,3 +58,46 @@ def test_train_subcommand_writes_run_folder(tmp_path: Path) -> None:
     assert state["status"] == "completed" and state["epochs_done"] == 1
     history = json.loads((out / "history.json").read_text())
     assert len(history["loss"]) == 1 and history["loss"][0] > 0
+
+
+def test_version_from_main_py(tmp_path: Path) -> None:
+    proc = run_main(["--version"], tmp_path, timeout=30)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert re.fullmatch(r"latent-lab \d+\.\d+\.\d+\S*", proc.stdout.strip()), proc.stdout
+    assert proc.stdout.strip() == f"latent-lab {latent_lab.version()}"
+
+
+@pytest.mark.parametrize(("argv", "gui_args"), [
+    ([], []),
+    (["gui"], []),
+    (["--lang", "ko"], ["--lang", "ko"]),
+    (["--lang=en"], ["--lang=en"]),
+    (["gui", "--lang", "ko"], ["--lang", "ko"]),
+    (["-style", "fusion"], ["-style", "fusion"]),
+])
+def test_window_gets_every_leading_option(monkeypatch: pytest.MonkeyPatch, argv: list[str],
+                                          gui_args: list[str]) -> None:
+    import gui.app
+
+    calls: list[list[str]] = []
+    monkeypatch.setattr(gui.app, "run_app", lambda args=None: calls.append(list(args or [])) or 0)
+    assert entry.main(argv) == 0
+    assert calls == [gui_args]
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["-h"], ["gui", "--help"], ["--version"], ["-V"], ["gui", "--version"]])
+def test_help_and_version_never_open_the_window(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+                                                argv: list[str]) -> None:
+    import gui.app
+
+    monkeypatch.setattr(gui.app, "run_app", lambda args=None: pytest.fail("the window was started"))
+    assert entry.main(argv) == 0
+    out = capsys.readouterr().out
+    assert ("latent-lab " in out) if "version" in argv[-1] or argv[-1] == "-V" else ("commands" in out)
+
+
+def test_cli_commands_never_import_qt(tmp_path: Path) -> None:
+    code = ("import sys; from latent_lab.entry import main; main(['train', '--help']); "
+            "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'gui', 'tensorflow'))))")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert proc.stdout.strip().splitlines()[-1] == "[]", proc.stdout[-1000:] + proc.stderr[-1000:]

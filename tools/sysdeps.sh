@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the system libraries Qt needs (offscreen and on a desktop) when they are missing.
-# Debian/Ubuntu only; elsewhere it says what is missing and carries on.
+# Linux only; installs on Debian/Ubuntu, elsewhere it says what is missing and carries on.
 set -u
+# macOS and Windows wheels of Qt carry what they need; only Linux relies on system libraries.
+[ "$(uname -s 2>/dev/null)" = Linux ] || exit 0
 need=()
 check() { ldconfig -p 2>/dev/null | grep -q "$1" || need+=("$2"); }
 check 'libEGL.so.1' libegl1

@@ -26,19 +26,33 @@ from core.data.dataset import (
 from core.data.idx import IdxError, find_idx_pairs, folder_title, read_idx_pair
 
 NPZ_KEYS = ("x_train", "y_train", "x_test", "y_test")
+#: Sources written `KIND:PATH`; the path may hold colons of its own (`idx:C:\\data\\mnist`).
+PATH_KINDS = ("idx", "npz")
+
+
+def split_source(source: str) -> tuple[str, str] | None:
+    """`(kind, path)` of an `idx:`/`npz:` source, split on the first colon only; else None.
+
+    The kind is case-insensitive and comes back lower-case; the path keeps everything after the
+    first colon (a Windows drive letter included), stripped of surrounding spaces.
+    """
+    kind, sep, arg = source.strip().partition(":")
+    if not sep or kind.strip().lower() not in PATH_KINDS or not arg.strip():
+        return None
+    return kind.strip().lower(), arg.strip()
 
 
 def load_dataset(source: str) -> Dataset:
     """Load `mnist`, `fashion_mnist`, `digits`, `idx:DIR` or `npz:FILE`; only DatasetError escapes."""
     key = _normalize(source)
-    kind, _, arg = key.partition(":")
+    kind, arg = split_source(key) or ("", "")
     try:
         if key in _NAMED_SOURCES:
             return _NAMED_SOURCES[key](key)
-        if kind == "idx" and arg.strip():
-            return _load_idx(key, Path(arg.strip()).expanduser())
-        if kind == "npz" and arg.strip():
-            path = Path(arg.strip()).expanduser()
+        if kind == "idx":
+            return _load_idx(key, Path(arg).expanduser())
+        if kind == "npz":
+            path = Path(arg).expanduser()
             return assemble(path.stem, key, _npz_parts(_read_npz(path), str(path)), None)
     except DatasetError:
         raise
@@ -195,11 +209,11 @@ def canonical_source(source: str) -> str:
     if not isinstance(source, str) or not source.strip():
         return source
     key = _normalize(source)
-    kind, sep, arg = key.partition(":")
-    if not sep or kind.lower() not in ("idx", "npz") or not arg.strip():
+    parts = split_source(key)
+    if parts is None:
         return key
-    text = arg.strip()
+    kind, text = parts
     if PureWindowsPath(text).drive or text.startswith(("/", "\\")):  # absolute here or on Windows
-        return f"{kind.lower()}:{text}"
+        return f"{kind}:{text}"
     path = Path(text).expanduser()
-    return f"{kind.lower()}:{path if path.is_absolute() else Path.cwd() / path}"
+    return f"{kind}:{path if path.is_absolute() else Path.cwd() / path}"
