@@ -29,7 +29,8 @@ def process_age_s() -> float | None:
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
-    """The process's QApplication (created once), named for QSettings."""
+    """The process's QApplication (created once), named for QSettings, with the bundled
+    Korean font registered (before any widget exists)."""
     # A training thread running Python (Keras tracing, callbacks) hands the GIL over every
     # switch interval; 1 ms instead of 5 ms keeps the GUI thread's waits short.
     sys.setswitchinterval(0.001)
@@ -37,7 +38,21 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("LatentLab")
     app.setApplicationName("LatentLab")
     app.setApplicationDisplayName("Latent Lab")
+    from gui.i18n import register_fonts
+
+    register_fonts()
     return app
+
+
+def start_language(app: QApplication, cli_code: str | None) -> str:
+    """Install the language to start in (`--lang`, else the remembered one, else the system's)."""
+    from gui.app_state import new_settings, read_setting
+    from gui.i18n import LANGUAGES, SETTING_KEY, initial_language, install_language
+
+    saved = read_setting(new_settings(), SETTING_KEY, "", str, choices=("", *LANGUAGES))
+    code = initial_language(cli_code, saved or None)
+    install_language(app, code)
+    return code
 
 
 def _report_shown(window: object, app: QApplication) -> None:
@@ -51,12 +66,21 @@ def _report_shown(window: object, app: QApplication) -> None:
 def run_app(argv: list[str] | None = None) -> int:
     """Show the main window and run the event loop; return the exit code.
 
-    With `LATENT_LAB_EXIT_AFTER_SHOWN=1` the window prints a line once it is first shown
-    (title, wall-clock time, process age) and quits: used by the smoke test and the startup
-    benchmark.
+    `--lang ko|en` anywhere in `argv` picks the language (a bad value: one line on stderr,
+    exit 2). With `LATENT_LAB_EXIT_AFTER_SHOWN=1` the window prints a line once it is first
+    shown (title, wall-clock time, process age) and quits: used by the smoke test and the
+    startup benchmark.
     """
+    from gui.i18n import LanguageError, split_lang_arg
+
+    try:
+        lang, argv = split_lang_arg(argv or [])
+    except LanguageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     exit_after_shown = os.environ.get(EXIT_AFTER_SHOWN_ENV) == "1"
     app = create_application(argv)
+    start_language(app, lang)
     from gui.main_window import MainWindow
 
     window = MainWindow()

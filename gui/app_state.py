@@ -264,7 +264,7 @@ class AppState(QObject):
 
     @Slot(str)
     def _on_scan_job_failed(self, message: str) -> None:
-        self.status_message.emit(f"Could not list runs: {message}")
+        self.status_message.emit(self.tr("Could not list runs: {0}").format(message))
 
     @Slot()
     def _on_scan_job_finished(self) -> None:
@@ -341,7 +341,7 @@ class AppState(QObject):
     # --- messages ----------------------------------------------------------------------
     def show_error(self, parent: QWidget | None, title: str, message: str) -> None:
         """Tell the user something failed: one clear line, never a traceback."""
-        text = str(message).strip().splitlines()[0] if str(message).strip() else "Unknown error"
+        text = str(message).strip().splitlines()[0] if str(message).strip() else self.tr("Unknown error")
         self.last_error = (title, text)
         self.status_message.emit(f"{title}: {text}")
         show_error_dialog(parent, title, text)

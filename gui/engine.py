@@ -10,6 +10,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from gui.bridge import Job, start_job
 
 if TYPE_CHECKING:
@@ -39,7 +41,8 @@ def start_engine_loading(state: AppState) -> Job:
     """
     job = start_job(load_engine)
     job.succeeded.connect(state.mark_engine_ready)
-    job.failed.connect(lambda msg: state.show_error(None, "The engine could not be loaded", msg))
+    job.failed.connect(lambda msg: state.show_error(
+        None, QCoreApplication.translate("Engine", "The engine could not be loaded"), msg))
     return job
 
 

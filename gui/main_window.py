@@ -5,6 +5,10 @@ Tabs are created from `TAB_SPECS` (module, class name) in order; each is
 `accepts_model_files = True` and `open_model_file(path)` to receive File -> Open model… and
 dropped `.keras` files, `open_run(path)` to receive runs, and `install_menus(window)` to add
 actions through `MainWindow.menu(name)`.
+
+Every visible text is set in `retranslate()`, called at construction and again on
+`QEvent.LanguageChange` (View → Language installs or removes the Korean translator, and Qt
+sends that event to every widget): the window switches language live.
 """
 
 from __future__ import annotations
@@ -14,20 +18,22 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
     QShowEvent,
 )
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QProgressBar, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 
-from gui import dialogs
+from gui import dialogs, i18n
 from gui.app_state import AppState
 from gui.bridge import Job, running_jobs, stop_all
+from gui.widgets.status_panel import StatusPanel
 
 TAB_SPECS: list[tuple[str, str]] = [
     ("gui.training", "TrainingTab"),
@@ -58,13 +64,15 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tab_widget)
         self.tabs: list[QWidget] = []
         self._menus: dict[str, QMenu] = {}
+        self._actions: dict[str, QAction] = {}
+        self._tab_actions: list[QAction] = []
         self._build_menus()
         self._build_status_bar()
         self._create_tabs()
+        self._build_language_menu()
+        self.retranslate()
         self._restore_settings()
         self.state.engine_ready.connect(self._on_state_engine_ready)
-        self.state.dataset_changed.connect(self._on_state_dataset_changed)
-        self.state.current_run_changed.connect(self._on_state_current_run_changed)
         self.state.status_message.connect(self._on_state_status_message)
         self.state.refresh_runs()
 
@@ -76,11 +84,64 @@ class MainWindow(QMainWindow):
         return self._menus[name]
 
     def tab(self, title_or_class: str) -> QWidget | None:
-        """The tab with this title or class name, if present."""
-        for tab in self.tabs:
-            if title_or_class in (getattr(tab, "title", ""), type(tab).__name__):
+        """The tab with this title (English or as shown) or class name, if present."""
+        for index, tab in enumerate(self.tabs):
+            names = (getattr(tab, "title", ""), type(tab).__name__, self.tab_widget.tabText(index))
+            if title_or_class in names:
                 return tab
         return None
+
+    def tab_title(self, tab: QWidget) -> str:
+        """A tab's title in the current language (the window names the four tabs itself)."""
+        titles = {
+            "TrainingTab": self.tr("Training"),
+            "LayersTab": self.tr("Layers"),
+            "LatentTab": self.tr("Latent map"),
+            "GanTab": self.tr("GAN"),
+        }
+        failed = tab.property("failed_class")  # a tab that could not be created: its class name
+        return titles.get(type(tab).__name__, str(failed or getattr(tab, "title", type(tab).__name__)))
+
+    def set_language(self, code: str) -> None:
+        """Switch the whole application's language live and remember the choice."""
+        app = QCoreApplication.instance()
+        if app is None:
+            return
+        i18n.install_language(app, code)
+        self.state.settings.setValue(i18n.SETTING_KEY, i18n.current_language())
+        self._check_language_action()
+
+    def retranslate(self) -> None:
+        """Set every text of the window (menus, actions, tab titles, status bar)."""
+        menu_titles = {"File": self.tr("&File"), "View": self.tr("&View"),
+                       "Tools": self.tr("&Tools"), "Help": self.tr("&Help")}
+        for name, menu in self._menus.items():
+            menu.setTitle(menu_titles[name])
+        texts = {
+            "open_run": self.tr("Open run…"),
+            "open_model": self.tr("Open model…"),
+            "quit": self.tr("Quit"),
+            "open_runs_folder": self.tr("Open runs folder"),
+            "rescan": self.tr("Rescan runs"),
+            "about": self.tr("About Latent Lab"),
+            "shortcuts": self.tr("Keyboard shortcuts"),
+            "next_tab": self.tr("Next tab"),
+            "previous_tab": self.tr("Previous tab"),
+        }
+        for key, text in texts.items():
+            if key in self._actions:
+                self._actions[key].setText(text)
+        self.recent_menu.setTitle(self.tr("Recent runs"))
+        self.language_menu.setTitle(self.tr("Language"))
+        for index, tab in enumerate(self.tabs):
+            title = self.tab_title(tab)
+            self.tab_widget.setTabText(index, title)
+            if index < len(self._tab_actions):
+                self._tab_actions[index].setText(title)
+            if isinstance(tab, QLabel) and tab.property("failed_class"):
+                tab.setText(self.tr("{0} could not be created: {1}").format(
+                    tab.property("failed_class"), tab.property("failed_error")))
+
 
     def start_engine(self) -> None:
         """Import TensorFlow on a worker (once); `state.engine_ready` fires when done."""
@@ -99,7 +160,8 @@ class MainWindow(QMainWindow):
                 self.tab_widget.setCurrentIndex(index)
                 tab.open_model_file(Path(path))  # type: ignore[attr-defined]
                 return True
-        self.state.show_error(self, "Cannot open model", f"{Path(path).name}: no tab here opens model files yet")
+        self.state.show_error(self, self.tr("Cannot open model"),
+                              self.tr("{0}: no tab here opens model files yet").format(Path(path).name))
         return False
 
     def open_run(self, path: Path) -> bool:
@@ -123,21 +185,45 @@ class MainWindow(QMainWindow):
         for name in MENU_NAMES:
             self._menus[name] = bar.addMenu(f"&{name}")
         file_menu = self._menus["File"]
-        self._add_action(file_menu, "Open run…", self._on_open_run_triggered, "Ctrl+O")
-        self.recent_menu = file_menu.addMenu("Recent runs")
+        self._add_action(file_menu, "open_run", self._on_open_run_triggered, "Ctrl+O")
+        self.recent_menu = file_menu.addMenu("")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self._add_action(file_menu, "Open model…", self._on_open_model_triggered, "Ctrl+Shift+O")
+        self._add_action(file_menu, "open_model", self._on_open_model_triggered, "Ctrl+Shift+O")
         file_menu.addSeparator()
-        self._add_action(file_menu, "Quit", self.close, "Ctrl+Q")
+        self._add_action(file_menu, "quit", self.close, "Ctrl+Q")
         tools_menu = self._menus["Tools"]
-        self._add_action(tools_menu, "Open runs folder", self._on_open_runs_folder_triggered)
-        self._add_action(tools_menu, "Rescan runs", self.state.refresh_runs, "F5")
+        self._add_action(tools_menu, "open_runs_folder", self._on_open_runs_folder_triggered)
+        self._add_action(tools_menu, "rescan", self.state.refresh_runs, "F5")
         help_menu = self._menus["Help"]
-        self._add_action(help_menu, "About Latent Lab", lambda: dialogs.show_about(self, self.engine_text))
-        self._add_action(help_menu, "Keyboard shortcuts", lambda: dialogs.show_shortcuts(self))
+        self._add_action(help_menu, "about", lambda: dialogs.show_about(self, self.engine_text))
+        self._add_action(help_menu, "shortcuts", lambda: dialogs.show_shortcuts(self))
 
-    def _add_action(self, menu: QMenu, text: str, slot: Any, shortcut: str | None = None) -> QAction:
-        action = QAction(text, self)
+    def _build_language_menu(self) -> None:
+        """View → Language: one checkable action per language, named in its own language."""
+        view_menu = self._menus["View"]
+        view_menu.addSeparator()
+        self.language_menu = view_menu.addMenu("")
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in i18n.LANGUAGES.items():
+            action = QAction(name, self, checkable=True)
+            action.setData(code)
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+        self._check_language_action()
+
+    def _check_language_action(self) -> None:
+        action = self.language_actions.get(i18n.current_language())
+        if action is not None:
+            action.setChecked(True)
+
+    def _add_action(self, menu: QMenu, key: str, slot: Any, shortcut: str | None = None) -> QAction:
+        """Add an action to `menu`; `key` names it in `_actions` (texts come from `retranslate`)."""
+        action = QAction(key, self)
+        self._actions[key] = action
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
@@ -145,16 +231,11 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.engine_busy = QProgressBar()
-        self.engine_busy.setRange(0, 0)
-        self.engine_busy.setMaximumWidth(90)
-        self.engine_busy.setMaximumHeight(14)
-        self.engine_label = QLabel("Loading the engine (TensorFlow)…")
-        self.dataset_label = QLabel("Dataset: resolving…")
-        self.model_label = QLabel("Model: none")
-        for widget in (self.engine_busy, self.engine_label, self.dataset_label, self.model_label):
-            bar.addPermanentWidget(widget)
+        self.status_panel = StatusPanel(self.state)
+        self.statusBar().addPermanentWidget(self.status_panel)
+        panel = self.status_panel  # the labels, for tests and scripts
+        self.engine_busy, self.engine_label = panel.engine_busy, panel.engine_label
+        self.dataset_label, self.model_label = panel.dataset_label, panel.model_label
 
     def _create_tabs(self) -> None:
         view_menu = self._menus["View"]
@@ -166,15 +247,19 @@ class MainWindow(QMainWindow):
             except Exception as exc:  # a broken tab must not take the window down
                 from gui.bridge import one_line_error
 
-                tab = QLabel(f"{class_name} could not be created: {one_line_error(exc)}")
+                tab = QLabel()
+                tab.setProperty("failed_class", class_name)
+                tab.setProperty("failed_error", one_line_error(exc))
                 title = class_name
             self.tabs.append(tab)
             index = self.tab_widget.addTab(tab, title)
             shortcut = f"Ctrl+{index + 1}" if index < 9 else None
-            self._add_action(view_menu, title, lambda _=False, i=index: self.tab_widget.setCurrentIndex(i), shortcut)
+            action = self._add_action(view_menu, f"tab_{index}",
+                                      lambda _=False, i=index: self.tab_widget.setCurrentIndex(i), shortcut)
+            self._tab_actions.append(action)
         view_menu.addSeparator()
-        self._add_action(view_menu, "Next tab", lambda: self.switch_tab(1), "Ctrl+PgDown")
-        self._add_action(view_menu, "Previous tab", lambda: self.switch_tab(-1), "Ctrl+PgUp")
+        self._add_action(view_menu, "next_tab", lambda: self.switch_tab(1), "Ctrl+PgDown")
+        self._add_action(view_menu, "previous_tab", lambda: self.switch_tab(-1), "Ctrl+PgUp")
         for tab in self.tabs:
             if callable(getattr(tab, "install_menus", None)):
                 tab.install_menus(self)  # type: ignore[attr-defined]
@@ -189,7 +274,7 @@ class MainWindow(QMainWindow):
         from core.paths import runs_root
 
         if not dialogs.open_folder(runs_root()):
-            self.state.status_message.emit(f"Could not open {runs_root()} in a file manager.")
+            self.state.status_message.emit(self.tr("Could not open {0} in a file manager.").format(runs_root()))
 
     def _on_open_model_triggered(self) -> None:
         path = dialogs.choose_model_file(self, self.state.settings)
@@ -200,38 +285,34 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         runs = self.state.recent_runs()
         if not runs:
-            self.recent_menu.addAction("(none)").setEnabled(False)
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
         for path in runs:
-            self._add_action(self.recent_menu, path.name, lambda _=False, p=path: self.open_run(p))
+            action = QAction(path.name, self.recent_menu)
+            action.triggered.connect(lambda _=False, p=path: self.open_run(p))
+            self.recent_menu.addAction(action)
 
     def _on_state_engine_ready(self) -> None:
         from gui.engine import freeze_long_lived_objects
 
         QTimer.singleShot(0, freeze_long_lived_objects)
-        self.engine_busy.hide()
-        self.engine_label.setText(f"Engine: {self.engine_text or 'ready'}")
+        self.status_panel.set_engine("ready", self.engine_text)
 
     def _on_engine_job_succeeded(self, text: str) -> None:
         self.engine_text = str(text)
-        self.engine_label.setText(f"Engine: {self.engine_text}")
+        self.status_panel.set_engine("ready", self.engine_text)
 
     def _on_engine_job_failed(self, message: str) -> None:
-        self.engine_busy.hide()
-        self.engine_label.setText("Engine failed to load")
-
-    def _on_state_dataset_changed(self, dataset: Any) -> None:
-        self.dataset_label.setText(f"Dataset: {dataset.name}")
-
-    def _on_state_current_run_changed(self, run_dir: Path | None) -> None:
-        if run_dir is None:
-            self.model_label.setText("Model: none")
-        else:
-            self.model_label.setText(f"Model: {self.state.current_run_kind or '?'} · {Path(run_dir).name}")
+        self.status_panel.set_engine("failed")
 
     def _on_state_status_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 5000)
 
     # --- Qt overrides -----------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
         if not self._shown_once:

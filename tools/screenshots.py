@@ -1,8 +1,11 @@
-"""Render one PNG per tab of the real MainWindow (offscreen) into assets/screenshots/<tab>.png.
+"""Render one PNG per tab of the real MainWindow (offscreen) into assets/screenshots/<tab>.png,
+and the same tab in Korean into assets/screenshots/ko/<tab>.png.
 
 Each tab may have a "prepare" hook in `PREPARE` (tab title -> function(window, wait)) that
-puts it in a representative state first, e.g. the Training tab trains a short VAE run.
-Usage: python tools/screenshots.py [--out DIR]
+puts it in a representative state first, e.g. the Training tab trains a short VAE run. Once
+prepared, the tab is grabbed in each language of `--langs`, switching the live window
+(View → Language does the same), so both pictures show the very same state.
+Usage: python tools/screenshots.py [--out DIR] [--langs en,ko]
 """
 
 from __future__ import annotations
@@ -114,18 +117,23 @@ PREPARE: dict[str, Callable[[Any, Wait], None]] = {
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "assets" / "screenshots"))
+    parser.add_argument("--langs", default="en,ko",
+                        help="languages to grab each tab in (en goes to OUT, others to OUT/<lang>)")
     args = parser.parse_args(argv)
+    langs = [code.strip() for code in args.langs.split(",") if code.strip()]
     tmp = tempfile.mkdtemp(prefix="latent-lab-shots-")
     os.environ.setdefault("LATENT_LAB_HOME", str(Path(tmp) / "home"))
     from PySide6.QtCore import QSettings
 
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(Path(tmp) / "settings"))
+    from gui import i18n
     from gui.app import create_application
     from gui.app_state import AppState
     from gui.main_window import MainWindow
 
     app = create_application()
+    i18n.install_language(app, langs[0] if langs else "en")
 
     def wait(condition: Callable[[], bool], timeout_s: float) -> None:
         deadline = time.monotonic() + timeout_s
@@ -149,11 +157,16 @@ def main(argv: list[str] | None = None) -> int:
         hook = PREPARE.get(title)
         if hook is not None:
             hook(window, wait)
-        settle = time.monotonic() + 0.3
-        wait(lambda s=settle: time.monotonic() > s, 5)
-        path = out / f"{title.lower().replace(' ', '_')}.png"
-        window.grab().save(str(path))
-        print(f"saved {path}")
+        for lang in langs:
+            i18n.install_language(app, lang)
+            settle = time.monotonic() + 0.3
+            wait(lambda s=settle: time.monotonic() > s, 5)
+            folder = out if lang == "en" else out / lang
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / f"{title.lower().replace(' ', '_')}.png"
+            window.grab().save(str(path))
+            print(f"saved {path}")
+    i18n.install_language(app, "en")
     window.close()
     return 0
 

@@ -1,4 +1,5 @@
-"""Qt-free work behind the GAN tab: one generator copy serving sample requests, and run loading.
+"""Work behind the GAN tab (Qt-free but for translating its messages): one generator copy
+serving sample requests, and run loading.
 
 `GanSampleBackend` is the function a `gui.bridge.LatestWorker` runs: every call happens on
 that worker's thread, so the generator copy it owns has one owner. A `SampleRequest`
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 
 
 @dataclass
@@ -127,7 +129,8 @@ def load_gan_run(run_dir: Path, *, handle: Any = None) -> GanRunData:
     fingerprint = disk_fingerprint(Path(run_dir))  # before reading: a later change is seen as one
     info = load_run_info(run_dir)
     if info.kind != "gan":
-        raise ValueError(f"{Path(run_dir).name} is a {info.kind} run, not a GAN run")
+        raise ValueError(QCoreApplication.translate("GanTab", "{0} is a {1} run, not a GAN run")
+                         .format(Path(run_dir).name, info.kind))  # translate() is thread-safe
     frames = [(s.epoch, s.gan_samples) for s in load_snapshots(run_dir) if s.gan_samples is not None]
     latent_dim = int(info.config.get("latent_dim") or 64)
     return GanRunData(run_dir=Path(run_dir), info=info, latent_dim=latent_dim,
@@ -150,7 +153,3 @@ def mean_image_job(images: np.ndarray, *, handle: Any = None) -> np.ndarray:
 
     return np.asarray(mean_image(images))
 
-
-def plural(n: int, word: str) -> str:
-    """`1 epoch`, `2 epochs`."""
-    return f"{n} {word}{'' if n == 1 else 's'}"

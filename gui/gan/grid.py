@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -28,7 +28,27 @@ class GanGridWidget(ImageView):
         self._cell = (0, 0)
         self._locked: set[int] = set()
         self._marks: dict[int, str] = {}
-        self.set_placeholder("Choose a GAN run to see samples.")
+        self._placeholder_state = ""
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Placeholder and tooltip in the current language."""
+        self.set_placeholder(self.placeholder_text())
+        self.setToolTip(self.tr("Click a sample to enlarge it; right-click (or Ctrl+click) to lock it "
+                                "when reseeding"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def placeholder_text(self) -> str:
+        """What an empty grid says, in the current language."""
+        if self._placeholder_state == "sampling":
+            return self.tr("Sampling…")
+        if self._placeholder_state == "no_generator":
+            return self.tr("No generator saved yet: samples appear after the first epoch.")
+        return self.tr("Choose a GAN run to see samples.")
 
     def set_samples(self, images: np.ndarray) -> None:
         """Show (n*n, H, W, 1) samples as an n x n grid."""
@@ -37,10 +57,12 @@ class GanGridWidget(ImageView):
         self._cell = (int(imgs.shape[1]), int(imgs.shape[2]))
         self.set_image(tile_images(imgs, cols=self._n, pad=PAD))
 
-    def clear(self, placeholder: str) -> None:
-        """Show no samples, only `placeholder`."""
+    def clear(self, state: str = "") -> None:
+        """Show no samples, only a placeholder for `state`: "sampling", "no_generator" or ""
+        (no run chosen)."""
         self._n = 0
-        self.set_placeholder(placeholder)
+        self._placeholder_state = state
+        self.set_placeholder(self.placeholder_text())
         self.set_image(None)
 
     def set_marks(self, locked: set[int], marks: dict[int, str]) -> None:

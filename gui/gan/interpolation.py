@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,20 +32,19 @@ class GanInterpolationWidget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.method = QComboBox(self)
-        self.method.addItem("linear", "linear")
-        self.method.addItem("spherical", "spherical")
+        self.method.addItem("", "linear")
+        self.method.addItem("", "spherical")
         self.steps = QSpinBox(self)
         self.steps.setRange(3, 16)
         self.steps.setValue(8)
-        self.steps.setSuffix(" steps")
-        self.ends = QLabel("A: –  B: –", self)
-        self.export = QPushButton("Export GIF…", self)
+        self.ends = QLabel("", self)
+        self._ends: tuple[int | None, int | None] = (None, None)
+        self.export = QPushButton(self)
         self.strip = ImageView(self, min_size=48)
-        self.strip.set_placeholder("Pick A and B in the enlarged-sample panel.")
-        self.walk_check = QCheckBox("Animate latent walk", self)
+        self.walk_check = QCheckBox(self)
         self.walk_view = ImageView(self, min_size=96)
         self.walk_view.setMaximumWidth(160)
-        self.walk_view.set_placeholder("Tick “Animate latent walk”")
+        self.title_label = QLabel(self)
         self._strip_frames: np.ndarray | None = None
         self._walk_frames: np.ndarray | None = None
         self._walk_index = 0
@@ -53,7 +52,7 @@ class GanInterpolationWidget(QWidget):
         self._timer.setInterval(66)
         self._timer.timeout.connect(self._on_timer_timeout)
         top = QHBoxLayout()
-        for w in (QLabel("Interpolate", self), self.method, self.steps, self.ends, self.export):
+        for w in (self.title_label, self.method, self.steps, self.ends, self.export):
             top.addWidget(w)
         top.addStretch(1)
         top.addWidget(self.walk_check)
@@ -67,10 +66,31 @@ class GanInterpolationWidget(QWidget):
         self.method.currentIndexChanged.connect(self._on_setting_changed)
         self.steps.valueChanged.connect(self._on_setting_changed)
         self.walk_check.toggled.connect(self._on_walk_check_toggled)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (combo items keep their data)."""
+        self.title_label.setText(self.tr("Interpolate"))
+        self.title_label.setToolTip(self.tr("Interpolation between two latent vectors"))
+        self.method.setItemText(0, self.tr("linear"))
+        self.method.setItemText(1, self.tr("spherical"))
+        self.method.setToolTip(self.tr("Linear or spherical (slerp) interpolation in noise space"))
+        self.steps.setSuffix(self.tr(" steps"))
+        self.export.setText(self.tr("Export GIF…"))
+        self.strip.set_placeholder(self.tr("Pick A and B in the enlarged-sample panel."))
+        self.walk_check.setText(self.tr("Animate latent walk"))
+        self.walk_view.set_placeholder(self.tr("Tick “Animate latent walk”"))
+        self.set_ends(*self._ends)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_ends(self, a: int | None, b: int | None) -> None:
         """Show which grid cells are the ends."""
-        self.ends.setText(f"A: cell {'–' if a is None else a}  B: cell {'–' if b is None else b}")
+        self._ends = (a, b)
+        self.ends.setText(self.tr("A: cell {0}  B: cell {1}").format("–" if a is None else a, "–" if b is None else b))
 
     def set_strip(self, frames: np.ndarray | None) -> None:
         """Show the interpolation frames as one row."""
@@ -105,7 +125,7 @@ class GanInterpolationWidget(QWidget):
         from core.images import save_gif
 
         if self._strip_frames is None or len(self._strip_frames) < 2:
-            raise ValueError("no interpolation to export yet")
+            raise ValueError(self.tr("no interpolation to export yet"))
         frames = list(self._strip_frames) + list(self._strip_frames[-2:0:-1])
         return save_gif(frames, path, fps=fps, scale=6)
 

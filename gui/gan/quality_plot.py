@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QWidget
 
-#: metric key -> (panel title, colour); the panel order is this order.
+#: metric key -> (English panel title, colour); the panel order is this order.
 PANELS: dict[str, tuple[str, str]] = {
     "d_loss": ("discriminator loss", "#1f77b4"),
     "g_loss": ("generator loss", "#ff7f0e"),
@@ -25,6 +25,19 @@ PANELS: dict[str, tuple[str, str]] = {
 }
 COLUMNS = 3
 TITLE_H, LEFT_W, BOTTOM_H, GAP = 16.0, 44.0, 16.0, 10.0
+
+
+def panel_title(metric: str) -> str:
+    """The panel title of `metric` in the current language (the key itself when unknown)."""
+    titles = {
+        "d_loss": QCoreApplication.translate("QualityPlotWidget", "discriminator loss"),
+        "g_loss": QCoreApplication.translate("QualityPlotWidget", "generator loss"),
+        "mnist_score": QCoreApplication.translate("QualityPlotWidget", "MNIST score (higher is better)"),
+        "frechet": QCoreApplication.translate("QualityPlotWidget", "Fréchet distance (lower is better)"),
+        "class_entropy": QCoreApplication.translate("QualityPlotWidget", "class entropy, bits"),
+        "diversity": QCoreApplication.translate("QualityPlotWidget", "diversity"),
+    }
+    return titles.get(metric, metric)
 
 
 def as_float(value: object) -> float:
@@ -47,6 +60,21 @@ class QualityPlotWidget(QWidget):
         super().__init__(parent)
         self._series: dict[str, list[float]] = {}
         self.setMinimumSize(360, 180)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Titles are translated when painted: repaint in the current language."""
+        self.setToolTip(self.tr("Per-epoch quality metrics; epochs along the bottom"))
+        self.update()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def titles(self) -> list[str]:
+        """The panel titles shown, in panel order and the current language."""
+        return [panel_title(k) for k in self._series]
 
     def set_series(self, series: dict[str, list[float]]) -> None:
         """Show `{metric: [value per epoch]}` (epoch i + 1 at index i; NaN = missing)."""
@@ -86,7 +114,8 @@ class QualityPlotWidget(QWidget):
         text = self.palette().text().color()
         if not self._series:
             p.setPen(text)
-            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No quality curves: this run has no epochs yet.")
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
+                       self.tr("No quality curves: this run has no epochs yet."))
             return
         font = p.font()
         font.setPointSizeF(max(font.pointSizeF() - 1, 7))
@@ -96,7 +125,7 @@ class QualityPlotWidget(QWidget):
             self._paint_panel(p, name, rect, n, text)
 
     def _paint_panel(self, p: QPainter, name: str, rect: QRectF, n: int, text: QColor) -> None:
-        title, colour = PANELS[name]
+        title, colour = panel_title(name), PANELS[name][1]
         values = self._series[name]
         finite = [v for v in values if math.isfinite(v)]
         lo, hi = (min(finite), max(finite)) if finite else (0.0, 1.0)

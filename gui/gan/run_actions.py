@@ -11,14 +11,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from core.gan.stepper import GanStepper
 from core.progress import ProgressEvent
 from gui.bridge import Job, start_job
 from gui.gan.backend import score_for_tab
-from gui.gan.quality_view import GanQualityWidget, metrics_table_html
+from gui.gan.quality_view import GanQualityWidget
 from gui.gan.side_panel import GanSidePanel
 from gui.gan.step_controls import GanStepWidget
 
@@ -28,16 +28,27 @@ EXPORT_DIR_KEY = "gan/export_dir"
 def confirm_rollback(parent: QWidget, run_name: str, epoch: int) -> bool:
     """Ask before replacing a run's latest models with an earlier checkpoint (tests replace this)."""
     answer = QMessageBox.question(
-        parent, "Roll back",
-        f"Roll {run_name} back to its epoch {epoch} checkpoint? The later epochs' models, "
-        "history and samples are discarded; continuing training starts from there.")
+        parent, QCoreApplication.translate("GanRunActions", "Roll back"),
+        QCoreApplication.translate(
+            "GanRunActions", "Roll {0} back to its epoch {1} checkpoint? The later epochs' models, "
+            "history and samples are discarded; continuing training starts from there.").format(run_name, epoch))
     return answer == QMessageBox.StandardButton.Yes
 
 
 def choose_export_path(parent: QWidget, start: str, filters: str) -> Path | None:
     """Ask where to save an export (tests replace this)."""
-    path, _ = QFileDialog.getSaveFileName(parent, "Export", start, filters)
+    path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("GanRunActions", "Export"), start,
+                                          filters)
     return Path(path) if path else None
+
+
+def save_image_png(image: Any, path: Path, scale: int, empty_message: str) -> Path:
+    """Save `image` as a PNG scaled `scale` times; ValueError(`empty_message`) when there is none."""
+    from core.images import save_png
+
+    if image is None:
+        raise ValueError(empty_message)
+    return save_png(image, path, scale=scale)
 
 
 def rollback_job(run_dir: Path, epoch: int, handle: Any = None) -> Path:
@@ -81,7 +92,7 @@ class GanRunActions(QObject):
         self._stepper = GanStepper(self.run_dir) if self.run_dir is not None else None
         self.metrics_result = None
         self.side.show_metrics(None)
-        self.steps.set_busy(False, "")
+        self.steps.set_busy(False)
 
     def _is_live(self) -> bool:
         return self.run_dir is not None and self.state.live_run_dir == self.run_dir
@@ -97,8 +108,8 @@ class GanRunActions(QObject):
         self._jobs = [j for j in self._jobs if j.running]
 
     def _on_job_failed(self, message: str) -> None:
-        self.steps.set_busy(False, "")
-        self.side.score_button.setEnabled(self.run_dir is not None)
+        self.steps.set_busy(False)
+        self.side.end_scoring(self.run_dir is not None)
         self.failed.emit(message)
 
     # --- roll back ---------------------------------------------------------------------
@@ -106,7 +117,8 @@ class GanRunActions(QObject):
         if self.run_dir is None:
             return
         if self._is_live():
-            self.state.show_error(self.view, "Roll back", "This run is training now; stop it before rolling back.")
+            self.state.show_error(self.view, self.tr("Roll back"),
+                                  self.tr("This run is training now; stop it before rolling back."))
             return
         if not confirm_rollback(self.view, self.run_dir.name, epoch):
             return
@@ -116,45 +128,42 @@ class GanRunActions(QObject):
     # --- train steps -------------------------------------------------------------------
     def _on_steps_step_requested(self, mode: str, n: int) -> None:
         if self._stepper is None:
-            self.state.show_error(self.view, "GAN steps", "Choose a GAN run first.")
+            self.state.show_error(self.view, self.tr("GAN steps"), self.tr("Choose a GAN run first."))
             return
         if self._is_live():
-            self.state.show_error(self.view, "GAN steps", "This run is training now; step it once training has stopped.")
+            self.state.show_error(self.view, self.tr("GAN steps"),
+                                  self.tr("This run is training now; step it once training has stopped."))
             return
-        self.steps.set_busy(True, f"training {n} batches…")
+        self.steps.show_started(n)
         job = self._start(self._stepper.train, mode, n, throttle_ms=100)
         job.event.connect(self._on_step_job_event)
         job.succeeded.connect(self._on_step_job_succeeded)
 
     def _on_step_job_event(self, ev: ProgressEvent) -> None:
         if ev.kind == "batch":
-            logs = ev.data.get("logs", {})
-            self.steps.status.setText(f"batch {ev.data.get('batch')}/{ev.data.get('steps')} · "
-                                      + " · ".join(f"{k} {v:.3f}" for k, v in logs.items()))
+            self.steps.show_batch(ev.data.get("batch"), ev.data.get("steps"), ev.data.get("logs", {}))
 
     def _on_step_job_succeeded(self, result: dict[str, Any]) -> None:
-        logs = " · ".join(f"{k} {v:.3f}" for k, v in result["logs"].items())
-        self.steps.set_busy(False, f"{result['steps']} batches ({result['mode']}) done · {logs}")
+        self.steps.show_done(result["steps"], result["mode"], result["logs"])
         self.weights_stepped.emit(result["key"], result["generator_weights"])
 
     # --- scoring -----------------------------------------------------------------------
     def _on_score_clicked(self) -> None:
         if self.run_dir is None:
             return
-        self.side.score_button.setEnabled(False)
-        self.side.metrics_label.setText("Scoring… (the first time trains a small classifier: a few seconds)")
+        self.side.show_scoring()
         job = self._start(score_for_tab, self.run_dir)
         job.setProperty("run_dir", str(self.run_dir))
         job.succeeded.connect(self._on_score_job_succeeded)
 
     def _on_score_job_succeeded(self, result: dict[str, Any]) -> None:
-        self.side.score_button.setEnabled(True)
         job = self.sender()
         if job is not None and job.property("run_dir") != str(self.run_dir):
+            self.side.score_button.setEnabled(True)
             return  # scored a run no longer shown
         self.metrics_result = result
-        self.side.show_metrics(metrics_table_html(result))
-        self.quality.histogram.set_histogram(result["gan"]["class_histogram"], "Classes of saved generator's samples")
+        self.side.show_metrics(result)
+        self.quality.show_scored_histogram(result["gan"]["class_histogram"])
 
     # --- export ------------------------------------------------------------------------
     def export(self, fn: Callable[[Path], Path], filters: str) -> None:
@@ -167,9 +176,9 @@ class GanRunActions(QObject):
             return
         self.state.settings.setValue(EXPORT_DIR_KEY, str(path.parent))
         try:
-            self.state.status_message.emit(f"Saved {fn(path)}")
+            self.state.status_message.emit(self.tr("Saved {0}").format(fn(path)))
         except (ValueError, OSError) as exc:
-            self.state.show_error(self.view, "Export", str(exc))
+            self.state.show_error(self.view, self.tr("Export"), str(exc))
 
     def shutdown(self, timeout_s: float) -> None:
         """Cancel and wait for any step / score / roll-back job."""

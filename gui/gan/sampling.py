@@ -63,8 +63,7 @@ class GanSampling(QObject):
         self.weights, self.last_result, self.shown_weights_key, self.train_images = None, None, None, None
         self.noise_grid = NoiseGrid(n, latent_dim, seed)
         self.enlarged_index, self.ends = None, [0, n * n - 1]
-        self.grid.clear("Sampling…" if self.has_generator() else
-                        "No generator saved yet: samples appear after the first epoch.")
+        self.grid.clear("sampling" if self.has_generator() else "no_generator")
         self.interp.set_strip(None)
         self.interp.set_walk_frames(None)
         self.side.clear_sample()
@@ -139,11 +138,10 @@ class GanSampling(QObject):
             self.side.clear_sample()
         elif result.nearest_index is not None and result.nearest_image is not None:
             dist = float(np.sqrt(np.mean((result.enlarged - result.nearest_image) ** 2)))
-            self.side.show_sample(result.enlarged, result.nearest_image,
-                                  f"nearest real #{result.nearest_index} (RMS distance {dist:.3f})")
+            self.side.show_sample(result.enlarged, result.nearest_image, result.nearest_index, dist)
         else:
-            self.side.clear_sample("waiting for the run's dataset")
-            self.side.show_sample(result.enlarged, None, "nearest real image: the run's dataset is not loaded")
+            self.side.clear_sample(waiting=True)
+            self.side.show_sample(result.enlarged, None)
         self.changed.emit()
 
     def _update_marks(self) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,17 +30,16 @@ from PySide6.QtWidgets import (
 
 from core.progress import ProgressEvent
 from gui.bridge import Job, LatestWorker, start_job
-from gui.gan.backend import GanRunData, load_gan_run, mean_image_job, plural
+from gui.gan.backend import GanRunData, load_gan_run, mean_image_job
 from gui.gan.grid import GanGridWidget
 from gui.gan.interpolation import GanInterpolationWidget
 from gui.gan.quality_view import GanQualityWidget
-from gui.gan.run_actions import GanRunActions
+from gui.gan.run_actions import GanRunActions, save_image_png
 from gui.gan.sampling import GanSampling
 from gui.gan.side_panel import GanSidePanel
 from gui.gan.step_controls import GanStepWidget
+from gui.gan.texts import loading_text, no_run_text, run_item_text, status_line
 from gui.gan.timeline import GanTimelineWidget
-
-NO_RUN_TEXT = "No GAN run shown: pick one above, or train a GAN in the Training tab."
 
 
 class GanTab(QWidget):
@@ -63,27 +62,49 @@ class GanTab(QWidget):
         self.sampling = GanSampling(self.grid, self.interp, self.side, self)
         self._connect()
         self.refresh_runs()
-        self._show_status()
         self._preselect_current()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language; re-render the run list and status line."""
+        self.run_label.setText(self.tr("Run"))
+        self.follow_live.setText(self.tr("Follow live run"))
+        self.follow_live.setToolTip(self.tr("Show the GAN run being trained as soon as it starts"))
+        self.size_spin.setPrefix(self.tr("grid "))
+        self.size_spin.setToolTip(self.tr("Samples per side of the grid"))
+        self.seed_spin.setPrefix(self.tr("seed "))
+        self.seed_spin.setToolTip(self.tr("Seed of the grid's noise (latent vectors)"))
+        self.reseed_button.setText(self.tr("Reseed"))
+        self.reseed_button.setToolTip(self.tr("New noise for every sample that is not locked"))
+        self.export_grid_button.setText(self.tr("Export grid PNG…"))
+        self.export_timeline_button.setText(self.tr("Export timeline GIF…"))
+        for i, name in enumerate((self.tr("Interpolation"), self.tr("Timeline"), self.tr("Quality"),
+                                  self.tr("Train steps"))):
+            self.panels.setTabText(i, name)
+        self._fill_run_combo()
+        self._show_status()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # --- layout ------------------------------------------------------------------------
     def _build(self) -> None:
         self.run_combo = QComboBox(self)
         self.run_combo.setMinimumWidth(260)
-        self.follow_live = QCheckBox("Follow live run", self)
+        self.follow_live = QCheckBox(self)
         self.follow_live.setChecked(True)
-        self.follow_live.setToolTip("Show the GAN run being trained as soon as it starts")
         self.size_spin = QSpinBox(self)
         self.size_spin.setRange(2, 16)
         self.size_spin.setValue(8)
-        self.size_spin.setPrefix("grid ")
         self.seed_spin = QSpinBox(self)
         self.seed_spin.setRange(0, 2**31 - 1)
-        self.seed_spin.setPrefix("seed ")
-        self.reseed_button = QPushButton("Reseed", self)
-        self.export_grid_button = QPushButton("Export grid PNG…", self)
+        self.reseed_button = QPushButton(self)
+        self.export_grid_button = QPushButton(self)
+        self.run_label = QLabel(self)
         top = QHBoxLayout()
-        for w in (QLabel("Run", self), self.run_combo, self.follow_live, self.size_spin, self.seed_spin,
+        for w in (self.run_label, self.run_combo, self.follow_live, self.size_spin, self.seed_spin,
                   self.reseed_button, self.export_grid_button):
             top.addWidget(w)
         top.addStretch(1)
@@ -97,7 +118,7 @@ class GanTab(QWidget):
 
         self.interp = GanInterpolationWidget(self)
         self.timeline = GanTimelineWidget(self)
-        self.export_timeline_button = QPushButton("Export timeline GIF…", self)
+        self.export_timeline_button = QPushButton(self)
         tl = QWidget(self)
         tll = QVBoxLayout(tl)
         tll.addWidget(self.timeline, 1)
@@ -105,10 +126,8 @@ class GanTab(QWidget):
         self.quality = GanQualityWidget(self)
         self.steps = GanStepWidget(self)
         self.panels = QTabWidget(self)
-        self.panels.addTab(self.interp, "Interpolation")
-        self.panels.addTab(tl, "Timeline")
-        self.panels.addTab(self.quality, "Quality")
-        self.panels.addTab(self.steps, "Train steps")
+        for panel in (self.interp, tl, self.quality, self.steps):
+            self.panels.addTab(panel, "")
         self.status = QLabel("", self)
 
         main = QSplitter(Qt.Orientation.Vertical, self)
@@ -131,10 +150,12 @@ class GanTab(QWidget):
         self.actions.rolled_back.connect(self.select_run)
         self.actions.failed.connect(self._on_job_failed)
         export = self.actions.export
-        self.export_grid_button.clicked.connect(lambda: export(self.export_grid_png, "PNG (*.png)"))
-        self.side.export_sample_button.clicked.connect(lambda: export(self.export_sample_png, "PNG (*.png)"))
-        self.interp.export.clicked.connect(lambda: export(self.interp.export_gif, "GIF (*.gif)"))
-        self.export_timeline_button.clicked.connect(lambda: export(self.timeline.export_gif, "GIF (*.gif)"))
+        self.export_grid_button.clicked.connect(lambda: export(self.export_grid_png, self.tr("PNG image (*.png)")))
+        self.side.export_sample_button.clicked.connect(
+            lambda: export(self.export_sample_png, self.tr("PNG image (*.png)")))
+        self.interp.export.clicked.connect(lambda: export(self.interp.export_gif, self.tr("GIF animation (*.gif)")))
+        self.export_timeline_button.clicked.connect(
+            lambda: export(self.timeline.export_gif, self.tr("GIF animation (*.gif)")))
         self.state.runs_changed.connect(self.refresh_runs)
         self.state.current_run_changed.connect(self._on_state_current_run_changed)
         self.state.training_started.connect(self._on_state_training_changed)
@@ -146,19 +167,22 @@ class GanTab(QWidget):
     # --- runs --------------------------------------------------------------------------
     def refresh_runs(self) -> None:
         """List the GAN runs of the shared run list (newest first), keeping the current choice."""
+        self._fill_run_combo()
+        self.reload_if_changed()
+
+    def _fill_run_combo(self) -> None:
         shown = self._loading or self.run_dir
         self.run_combo.blockSignals(True)
         self.run_combo.clear()
         for info in self.state.list_runs():
             if info.kind == "gan":
-                self.run_combo.addItem(f"{Path(info.path).name} · {plural(info.epochs_done, 'epoch')} · {info.status}",
+                self.run_combo.addItem(run_item_text(Path(info.path).name, info.epochs_done, info.status),
                                        str(info.path))
         if shown is not None:
             self._ensure_combo_item(shown)
         else:
             self.run_combo.setCurrentIndex(-1)
         self.run_combo.blockSignals(False)
-        self.reload_if_changed()
 
     def reload_if_changed(self) -> bool:
         """Reload the run shown when it changed on disk (Continue, `--resume`, a roll-back), so
@@ -247,8 +271,7 @@ class GanTab(QWidget):
     def _set_dataset(self, dataset: Any) -> None:
         self.dataset = dataset
         if dataset is None:
-            self.side.show_mean(None, "Loading the run's dataset…" if self.dataset_error is None
-                                else "The run's dataset is unavailable.")
+            self.side.show_mean(None, "loading" if self.dataset_error is None else "unavailable")
         else:
             job = self._start(mean_image_job, dataset.x_train)
             job.setProperty("run_dir", str(self.run_dir))
@@ -274,24 +297,14 @@ class GanTab(QWidget):
     def _show_status(self) -> None:
         """One line describing what the tab shows now."""
         if self._loading is not None:
-            self.status.setText(f"Loading {self._loading.name}…")
-            return
-        if self.data is None:
-            self.status.setText(NO_RUN_TEXT)
-            return
-        parts = [f"{self.data.run_dir.name}: {plural(self.epochs_done, 'epoch')}"
-                 + (" (training now)" if self.live else "")]
-        if self.dataset is not None:
-            parts.append(f"trained on {str(self.dataset.name).split(' (')[0]}")
-        elif self.dataset_error is not None:
-            parts.append(f"its dataset {self.data.dataset_source} could not be loaded ({self.dataset_error})")
+            self.status.setText(loading_text(self._loading.name))
+        elif self.data is None:
+            self.status.setText(no_run_text())
         else:
-            parts.append(f"loading its dataset {self.data.dataset_source}…")
-        if self.noise_grid is not None and self.noise_grid.locked:
-            parts.append(f"{plural(len(self.noise_grid.locked), 'locked sample')}")
-        if not self.sampling.has_generator():
-            parts.append("no generator saved yet")
-        self.status.setText(" · ".join(parts))
+            dataset = str(self.dataset.name).split(" (")[0] if self.dataset is not None else None
+            locked = len(self.noise_grid.locked) if self.noise_grid is not None else 0
+            self.status.setText(status_line(self.data.run_dir.name, self.epochs_done, self.live, dataset, self.dataset_error,
+                                            self.data.dataset_source, locked, self.sampling.has_generator()))
 
     # --- sampling (delegated to GanSampling) --------------------------------------------
     @property
@@ -364,26 +377,16 @@ class GanTab(QWidget):
 
     def _on_job_failed(self, message: str) -> None:
         self._show_status()
-        self.state.show_error(self, "GAN tab", message)
+        self.state.show_error(self, self.tr("GAN tab"), message)
 
     # --- export --------------------------------------------------------------------------
     def export_grid_png(self, path: Path) -> Path:
         """Save the sample grid shown as a PNG (4x pixels)."""
-        from core.images import save_png
-
-        image = self.grid.image()
-        if image is None:
-            raise ValueError("no samples to export yet")
-        return save_png(image, path, scale=4)
+        return save_image_png(self.grid.image(), path, 4, self.tr("no samples to export yet"))
 
     def export_sample_png(self, path: Path) -> Path:
         """Save the enlarged sample as a PNG (8x pixels)."""
-        from core.images import save_png
-
-        image = self.side.enlarged_view.image()
-        if image is None:
-            raise ValueError("click a sample to enlarge it first")
-        return save_png(image, path, scale=8)
+        return save_image_png(self.side.enlarged_view.image(), path, 8, self.tr("click a sample to enlarge it first"))
 
     def shutdown(self, timeout_s: float) -> None:
         """Stop the walk, the sampling worker and any load / step / score job."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
 from gui.widgets.image_view import ImageView, tile_images
@@ -19,10 +19,9 @@ class GanTimelineWidget(QWidget):
         super().__init__(parent)
         self._frames: list[tuple[int, np.ndarray]] = []
         self.view = ImageView(self, min_size=160)
-        self.view.set_placeholder("No epochs yet: the timeline fills as the GAN trains.")
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
         self.slider.setEnabled(False)
-        self.label = QLabel("epoch –", self)
+        self.label = QLabel("", self)
         self.label.setMinimumWidth(90)
         row = QHBoxLayout()
         row.addWidget(self.slider, 1)
@@ -32,6 +31,18 @@ class GanTimelineWidget(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(row)
         self.slider.valueChanged.connect(self._on_slider_value_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Placeholder, tooltip and epoch label in the current language."""
+        self.view.set_placeholder(self.tr("No epochs yet: the timeline fills as the GAN trains."))
+        self.slider.setToolTip(self.tr("Scrub through the epochs: the same fixed noise at each"))
+        self._show(self.slider.value())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def frame_count(self) -> int:
         """Number of epochs held."""
@@ -78,17 +89,17 @@ class GanTimelineWidget(QWidget):
     def _show(self, index: int) -> None:
         if not self._frames:
             self.view.set_image(None)
-            self.label.setText("epoch –")
+            self.label.setText(self.tr("epoch –"))
             return
         index = min(max(index, 0), len(self._frames) - 1)
         epoch = self._frames[index][0]
         self.view.set_image(self.frame_image(index))
-        self.label.setText(f"epoch {epoch} / {self._frames[-1][0]}")
+        self.label.setText(self.tr("epoch {0} / {1}").format(epoch, self._frames[-1][0]))
 
     def export_gif(self, path: Path, fps: float = 4.0) -> Path:
         """Write every epoch's frame as an animated GIF."""
         from core.images import save_gif
 
         if not self._frames:
-            raise ValueError("the timeline is empty: train at least one epoch")
+            raise ValueError(self.tr("the timeline is empty: train at least one epoch"))
         return save_gif([self.frame_image(i) for i in range(len(self._frames))], path, fps=fps, scale=3)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from gui.bridge import LatestWorker
@@ -14,8 +14,7 @@ from gui.latent.panel_layout import hbox
 from gui.latent.requests import MiscRequest, serve_misc
 from gui.widgets.drawing_pad import DrawingPadWidget
 from gui.widgets.image_view import ImageView
-
-HINT = "Draw a digit on the pad"
+from gui.widgets.live_text import LiveTexts, is_language_change
 
 
 class DigitPanel(QWidget):
@@ -28,15 +27,16 @@ class DigitPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.latent_view: Any = None
+        self.texts = LiveTexts()
         self.position: tuple[float, float] | None = None
         self.pad: DrawingPadWidget | None = None
         self._asked: MiscRequest | None = None  # the latest encode request
         self.index_spin = QSpinBox(minimum=0, maximum=0)
-        self.pick_button = QPushButton("Use test image #")
-        self.clear_button = QPushButton("Clear pad")
+        self.pick_button = QPushButton()
+        self.clear_button = QPushButton()
         self.reconstruction = ImageView(min_size=96)
-        self.reconstruction.set_placeholder("reconstruction")
-        self.info = QLabel(HINT)
+        self.info = QLabel("")
+        self.texts.put(self.info.setText, self._hint)
         self._pad_box = QVBoxLayout()
         right = QVBoxLayout()
         right.addLayout(hbox(self.pick_button, self.index_spin, self.clear_button))
@@ -50,6 +50,22 @@ class DigitPanel(QWidget):
         self.worker.failed.connect(self.failed)
         self.clear_button.clicked.connect(self._on_clear_button_clicked)
         self.pick_button.clicked.connect(self.pick_test_image)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the current language (the caption made again from the last result)."""
+        self.pick_button.setText(self.tr("Use test image #"))
+        self.clear_button.setText(self.tr("Clear pad"))
+        self.reconstruction.set_placeholder(self.tr("reconstruction"))
+        self.texts.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _hint(self) -> str:
+        return self.tr("Draw a digit on the pad")
 
     def set_view(self, view: Any) -> None:
         """A new run: a pad of its image size, and no result from the old run."""
@@ -62,7 +78,7 @@ class DigitPanel(QWidget):
         """Forget where the last digit landed (its marker, reconstruction and caption)."""
         self.position, self._asked = None, None
         self.reconstruction.set_image(None)
-        self.info.setText(HINT)
+        self.texts.put(self.info.setText, self._hint)
         self.landed.emit(None)
 
     def locate(self, image: np.ndarray) -> None:
@@ -118,5 +134,6 @@ class DigitPanel(QWidget):
         _z, p, recon = result
         self.position = (float(p[0]), float(p[1]))
         self.reconstruction.set_image(recon)
-        self.info.setText(f"lands at ({p[0]:+.2f}, {p[1]:+.2f}) on the map")
+        where = f"({p[0]:+.2f}, {p[1]:+.2f})"
+        self.texts.put(self.info.setText, lambda: self.tr("lands at {0} on the map").format(where))
         self.landed.emit(self.position)

@@ -9,7 +9,7 @@ Only the marker's old and new rectangles are repainted while dragging.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from gui.latent.scatter import ScatterScene, axes_rect, render_scatter
 from gui.widgets.image_view import array_to_qimage
+from gui.widgets.live_text import is_language_change
 
 _MARK = 9  # marker radius in pixels
 _HOVER_PX = 6.0
@@ -46,7 +47,7 @@ class LatentMapWidget(QWidget):
         self._pixels: np.ndarray | None = None
         self._hover = -1
         self._dragging = False
-        self.placeholder = "Choose an autoencoder or VAE run"
+        self.placeholder = ""
         self._render_timer = QTimer(self)
         self._render_timer.setSingleShot(True)
         self._render_timer.setInterval(120)
@@ -55,6 +56,18 @@ class LatentMapWidget(QWidget):
         self.setMinimumSize(240, 200)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.CrossCursor)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The placeholder in the current language (the scene's texts come with the scene)."""
+        self.placeholder = self.tr("Choose an autoencoder or VAE run")
+        self.setToolTip(self.tr("Click or drag to decode a point of the latent space; the wheel zooms"))
+        self.update()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     # --- public API ----------------------------------------------------------------
     def set_scene(self, scene: ScatterScene | None) -> None:

@@ -31,6 +31,7 @@ class ScatterScene:
     title: str = ""
     x_label: str = "z[0]"
     y_label: str = "z[1]"
+    prior_label: str = "prior N(0, I)"  # the caller passes it in the user's language
 
 
 def axes_rect(width: int, height: int) -> tuple[float, float, float, float]:
@@ -43,6 +44,10 @@ def render_scatter(scene: ScatterScene, width: int, height: int, dpi: float = 10
     """Draw `scene` into a (height, width, 4) uint8 RGBA array."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
+
+    from gui.i18n import register_matplotlib_font
+
+    register_matplotlib_font()  # Hangul in titles and legends, however this scatter is drawn
     from matplotlib.lines import Line2D
 
     width, height = max(int(width), 80), max(int(height), 80)
@@ -71,7 +76,7 @@ def render_scatter(scene: ScatterScene, width: int, height: int, dpi: float = 10
     handles = [Line2D([], [], marker="o", ls="", color=cmap[i % 10], label=names[i])
                for i in range(len(names))]
     if scene.prior_centre is not None:
-        handles.append(Line2D([], [], ls="--", color="0.35", label="prior N(0, I)"))
+        handles.append(Line2D([], [], ls="--", color="0.35", label=scene.prior_label))
     fig.legend(handles=handles, loc="center left", bbox_to_anchor=(AXES_BOX[0] + AXES_BOX[2] + 0.01, 0.5),
                fontsize=8, frameon=False, handletextpad=0.2)
     ax.set_xlim(xmin, xmax)

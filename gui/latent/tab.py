@@ -16,27 +16,22 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from gui.app_state import run_dataset_source
 from gui.bridge import Job, LatestWorker, start_job
-from gui.dialogs import remember_folder, start_folder
-from gui.latent.digit_panel import DigitPanel
-from gui.latent.grid_panel import GridPanel
-from gui.latent.history_panel import HistoryPanel
-from gui.latent.interpolation_panel import InterpolationPanel
+from gui.latent.captions import ask_export_path, make_scene, view_note
 from gui.latent.map_widget import LatentMapWidget
+from gui.latent.panels import LatentPanelsWidget
 from gui.latent.point_panel import PointPanel
 from gui.latent.requests import (
     GridRequest,
@@ -47,7 +42,7 @@ from gui.latent.requests import (
     serve_point,
 )
 from gui.latent.run_picker import LATENT_KINDS, LatentRunPicker
-from gui.latent.scatter import ScatterScene
+from gui.widgets.live_text import LiveTexts, is_language_change
 
 MARKER_COLOURS = {"A": QColor(30, 120, 255), "B": QColor(255, 150, 0), "digit": QColor(255, 0, 200)}
 HEAT_N = 40
@@ -56,11 +51,12 @@ HEAT_N = 40
 class LatentTab(QWidget):
     """Choose an AE/VAE run; click or drag on its latent map to see what the decoder makes of it."""
 
-    title = "Latent map"
+    title = QT_TRANSLATE_NOOP("LatentTab", "Latent map")
 
     def __init__(self, state: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
+        self.texts = LiveTexts()
         self.view: Any = None  # core.latent.view.LatentView
         self._bounds: tuple[float, float, float, float] | None = None
         self._point: tuple[float, float] | None = None
@@ -89,19 +85,38 @@ class LatentTab(QWidget):
         state.training_event.connect(self._on_state_training_event)
         self.refresh_runs()
         self._on_state_current_run_changed(state.current_run)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the current language; the note and the map's titles made again."""
+        self.heat_check.setText(self.tr("Classifier confidence heat map"))
+        self.heat_check.setToolTip(self.tr("Colour the map by how sure a classifier run is of each decoded image"))
+        self.texts.refresh()
+        if self.view is not None:
+            self._refresh_scene()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _say(self, make: Any) -> None:  # the note, made again on a language change
+        self.texts.put(self.note.setText, make)
 
     # --- layout ------------------------------------------------------------------------
     def _build_ui(self) -> None:
         self.picker = LatentRunPicker()
-        self.heat_check = QCheckBox("Classifier confidence heat map")
-        self.note = QLabel("Choose a trained (or training) autoencoder or VAE run.")
+        self.heat_check = QCheckBox()
+        self.note = QLabel("")
         self.note.setWordWrap(True)
+        self._say(lambda: self.tr("Choose a trained (or training) autoencoder or VAE run."))
         self.map = LatentMapWidget()
         self.point_panel = side = PointPanel()
         self.decoded, self.coords, self.prediction = side.decoded, side.coords, side.prediction
         self.hover_image = side.hover_image
-        self.grid_panel, self.interp_panel = GridPanel(), InterpolationPanel()
-        self.digit_panel, self.history_panel = DigitPanel(), HistoryPanel()
+        self.panels = panels = LatentPanelsWidget()
+        self.grid_panel, self.interp_panel, self.digit_panel = panels.grid, panels.interp, panels.digit
+        self.history_panel = panels.history
         top = QHBoxLayout()
         top.addWidget(self.picker, 1)
         top.addWidget(self.heat_check)
@@ -110,10 +125,6 @@ class LatentTab(QWidget):
         upper.addWidget(side)
         upper.setStretchFactor(0, 3)
         upper.setStretchFactor(1, 2)
-        self.panels = QTabWidget()
-        for panel, name in ((self.grid_panel, "Manifold grid"), (self.interp_panel, "Interpolation"),
-                            (self.digit_panel, "Where does my digit land"), (self.history_panel, "Latent history")):
-            self.panels.addTab(panel, name)
         body = QSplitter(Qt.Orientation.Vertical)
         body.addWidget(upper)
         body.addWidget(self.panels)
@@ -158,7 +169,8 @@ class LatentTab(QWidget):
         Before `AppState.engine_ready` the load is deferred (returns None) until the engine is in.
         """
         if not self.state.engine_loaded:  # TensorFlow is still importing
-            self.note.setText(f"Waiting for the engine to load {Path(run_dir).name} …")
+            name = Path(run_dir).name
+            self._say(lambda: self.tr("Waiting for the engine to load {0} …").format(name))
             self._pending_load = (run_dir, classifier_run, auto_classifier)
             return None
         from core.latent.view import load_view
@@ -168,12 +180,13 @@ class LatentTab(QWidget):
         self._classifier_run = None if classifier_run is None else str(classifier_run)
         if self._load_job is not None:
             self._load_job.cancel()
-        self.note.setText(f"Loading {Path(run_dir).name} …")
+        name = Path(run_dir).name
+        self._say(lambda: self.tr("Loading {0} …").format(name))
         self._loading = Path(run_dir)
         job = start_job(load_view, run_dir, classifier_run)
         job.succeeded.connect(self._on_load_succeeded)
         job.failed.connect(self._on_load_failed)
-        job.event.connect(lambda ev: self.note.setText(ev.data.get("text", self.note.text())))
+        job.event.connect(self._on_load_job_event)
         self._load_job = job
         return job
 
@@ -183,6 +196,11 @@ class LatentTab(QWidget):
             self._pending_load = None
             self.load_run(run_dir, classifier_run, auto_classifier=auto)
 
+    def _on_load_job_event(self, ev: Any) -> None:
+        text = ev.data.get("text")  # core's progress line (English, like the command line's)
+        if text:
+            self._say(lambda: str(text))
+
     def _on_load_succeeded(self, view: Any) -> None:
         if self.sender() is self._load_job:  # a superseded load's result is dropped
             self.set_view(view)
@@ -191,9 +209,10 @@ class LatentTab(QWidget):
         if self.sender() is not self._load_job:
             return
         self._loading = None
-        shown = f"; still showing {self.view.run_dir.name}" if self.view is not None else ""
-        self.note.setText(f"Could not load the run: {message}{shown}")
-        self.state.show_error(self, "Latent map", message)
+        shown = self.view.run_dir.name if self.view is not None else None
+        self._say(lambda: self.tr("Could not load the run: {0}").format(message) if shown is None
+                  else self.tr("Could not load the run: {0}; still showing {1}").format(message, shown))
+        self.state.show_error(self, self.tr("Latent map"), message)
 
     def set_view(self, view: Any) -> None:
         """Show a loaded `core.latent.view.LatentView`."""
@@ -201,13 +220,7 @@ class LatentTab(QWidget):
         self._bounds = view.bounds
         self.picker.select_run(view.run_dir)
         self.picker.set_dataset(view.config.get("dataset"), self._classifier_run or "")
-        proj, kind, dim = view.projection, view.model.kind, view.model.latent_dim
-        if proj.is_identity:
-            text = f"{kind.upper() if kind == 'vae' else 'Autoencoder'} with a {dim}-D latent: the map is the latent plane itself."
-        else:
-            text = (f"{dim}-D latent shown on the PCA plane of the encoded means (PC1 {proj.explained[0]:.0%}, "
-                    f"PC2 {proj.explained[1]:.0%} of variance); a clicked point is decoded from its inverse projection.")
-        self.note.setText(f"{text}  {len(view.test_y):,} test points · {view.dataset_name}")
+        self._say(lambda: view_note(view))
         self.heat_check.setEnabled(view.model.has_classifier)
         self.point_panel.clear()
         for panel in (self.grid_panel, self.interp_panel, self.digit_panel):
@@ -283,22 +296,11 @@ class LatentTab(QWidget):
 
     # --- the map ---------------------------------------------------------------------
     def _refresh_scene(self) -> None:
-        from core.latent.plane import data_bounds
-
         view = self.view
         if view is None or self._bounds is None:
             self.map.set_scene(None)
             return
-        proj = view.projection
-        axes = ("z[0]", "z[1]") if proj.is_identity else (f"PC1 ({proj.explained[0]:.0%})", f"PC2 ({proj.explained[1]:.0%})")
-        points, labels, bounds, title = view.test_plane, view.test_y, self._bounds, "encoded test set"
-        if 0 <= self._history_index < len(view.history):
-            frame = view.history[self._history_index]
-            points, labels = proj.to_plane(frame.z), frame.labels
-            every = np.concatenate([f.z for f in view.history])
-            bounds, title = data_bounds(proj.to_plane(every), view.model.kind), f"probe set after epoch {frame.epoch}"
-        prior = tuple(proj.prior_offset()) if view.model.kind == "vae" else None
-        self.map.set_scene(ScatterScene(points, labels, bounds, view.class_names, prior, self._heat, title, *axes))
+        self.map.set_scene(make_scene(view, self._bounds, self._history_index, self._heat))
 
     def pick_point(self, x: float, y: float) -> None:
         """Decode the plane point (x, y) and show it (what a click or drag does)."""
@@ -374,20 +376,18 @@ class LatentTab(QWidget):
         return self.history_panel.export_gif(self.view, path)
 
     def _export_dialog(self, what: str, fmt: str) -> None:
-        filt = "GIF animation (*.gif)" if fmt == "gif" else "PNG image (*.png)"
-        start = start_folder(self.state.settings, "export") / f"latent_{what}.{fmt}"
-        path, _ = QFileDialog.getSaveFileName(self, f"Export {what}", str(start), filt)
+        path = ask_export_path(self, self.state.settings, what, fmt)
         if not path:
             return
-        remember_folder(self.state.settings, "export", Path(path).parent)
         try:
-            self.note.setText(f"Saved {self.export(what, path, fmt)}")
+            saved = self.export(what, path, fmt)
+            self._say(lambda: self.tr("Saved {0}").format(saved))
         except (ValueError, OSError) as exc:
-            self.state.show_error(self, "Export", str(exc))
+            self.state.show_error(self, self.tr("Export"), str(exc))
 
     def _on_worker_failed(self, message: str) -> None:
-        self.note.setText(f"Error: {message}")
-        self.state.status_message.emit(f"Latent map: {message}")
+        self._say(lambda: self.tr("Error: {0}").format(message))
+        self.state.status_message.emit(self.tr("Latent map: {0}").format(message))
 
     def shutdown(self, timeout_s: float) -> None:
         """Stop the loading job and every worker (waiting at most about `timeout_s`)."""

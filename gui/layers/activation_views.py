@@ -7,7 +7,7 @@ outputs refresh well within a frame while the user draws.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -76,13 +76,27 @@ class ActivationWidget(QWidget):
         self._order: np.ndarray | None = None
         self._cols = 1
         self._cell = (1, 1)
+        self._stats: dict[str, float] | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The statistics line in the current language."""
+        st = self._stats
+        self.stats_label.setText("" if st is None else self.tr(
+            "mean {0}  std {1}  min {2}  max {3}  dead {4}%").format(
+            f"{st['mean']:.3g}", f"{st['std']:.3g}", f"{st['min']:.3g}", f"{st['max']:.3g}",
+            f"{st['dead_fraction'] * 100:.0f}"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_output(self, out: np.ndarray, stats: dict[str, float]) -> None:
         """Show a new output of this layer (no batch axis) with its statistics."""
         self.output = np.asarray(out)
-        self.stats_label.setText(
-            f"mean {stats['mean']:.3g}  std {stats['std']:.3g}  min {stats['min']:.3g}  "
-            f"max {stats['max']:.3g}  dead {stats['dead_fraction'] * 100:.0f}%")
+        self._stats = dict(stats)
+        self.retranslate()
         kind, arr = layout_output(self.output)
         self.kind = kind
         vmin, vmax = min(0.0, float(np.nanmin(arr))), float(np.nanmax(arr))
@@ -112,6 +126,7 @@ class ActivationWidget(QWidget):
     def clear_output(self) -> None:
         """Show nothing (the input changed and this layer's output is not known yet)."""
         self.output, self.kind, self.selected, self._order = None, "", None, None
+        self._stats = None
         self.stats_label.setText("")
         self.canvas.clear_image()
 

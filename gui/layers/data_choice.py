@@ -43,7 +43,8 @@ class LayersDataChoice(QObject):
             self.source = source
             self.inputs.show_source(source, choosable=False)
             if source is None:
-                self.inputs.set_dataset(None, f"{Path(key.path).name} names no dataset: draw instead.")
+                run = Path(key.path).name
+                self.inputs.set_dataset(None, lambda: self.tr("{0} names no dataset: draw instead.").format(run))
             else:
                 self._show(source, dataset)
             return
@@ -58,7 +59,7 @@ class LayersDataChoice(QObject):
         if dataset is not None:
             self.inputs.set_dataset(dataset)
         else:
-            self.inputs.set_dataset(None, f"Loading {source} …")
+            self.inputs.set_dataset(None, lambda: self.tr("Loading {0} …").format(source))
 
     def _training_source(self) -> str | None:
         dataset = self.state.dataset
@@ -80,4 +81,4 @@ class LayersDataChoice(QObject):
 
     def _on_state_dataset_failed(self, source: str, message: str) -> None:
         if source == self.source:
-            self.inputs.set_dataset(None, f"Could not load {source}: {message}")
+            self.inputs.set_dataset(None, lambda: self.tr("Could not load {0}: {1}").format(source, message))

@@ -7,22 +7,23 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gui.bridge import Job, start_job
 from gui.layers.activation_views import heat_rgb
 from gui.widgets.image_view import ImageView, tile_images
+from gui.widgets.live_text import LiveTexts, is_language_change
 
 
 class UnitDetailWidget(QWidget):
     """Shows the clicked unit (value, or the enlarged feature map) and its top test images
     (searched by a background job, `search_top`)."""
 
-    HINT = "Click a unit or feature map to enlarge it and find the test images that activate it most."
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel(self.HINT)
+        self.texts = LiveTexts()
+        self.title = QLabel("")
         self.title.setWordWrap(True)
         self.unit_view = ImageView(min_size=72)
         self.unit_view.setMaximumWidth(200)
@@ -42,14 +43,28 @@ class UnitDetailWidget(QWidget):
         self.top_indices: np.ndarray | None = None
         self.top_job: Job | None = None
         self._dataset: Any = None
+        self.texts.put(self.title.setText, self._hint)
+        self.retranslate()
+
+    def _hint(self) -> str:
+        return self.tr("Click a unit or feature map to enlarge it and find the test images that activate it most.")
+
+    def retranslate(self) -> None:
+        """Every text in the current language, made again from what is shown."""
+        self.texts.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def clear(self) -> None:
         """Forget the selection (a new model or input: the unit shown is stale)."""
         self.cancel_search()
-        self.title.setText(self.HINT)
+        self.texts.put(self.title.setText, self._hint)
         self.unit_view.set_image(None)
         self.top_view.set_image(None)
-        self.top_label.setText("")
+        self.texts.put(self.top_label.setText, lambda: "")
         self.top_indices = None
 
     def show_unit(self, layer: str, unit: int, output: np.ndarray) -> None:
@@ -59,26 +74,31 @@ class UnitDetailWidget(QWidget):
             fmap = out[..., unit]
             lo, hi = min(0.0, float(fmap.min())), float(fmap.max())
             self.unit_view.set_image(heat_rgb(fmap, lo, hi))
-            self.title.setText(f"{layer}, feature map {unit}: mean {fmap.mean():.3g}, max {fmap.max():.3g}")
+            mean, top = f"{fmap.mean():.3g}", f"{fmap.max():.3g}"
+            self.texts.put(self.title.setText, lambda: self.tr("{0}, feature map {1}: mean {2}, max {3}").format(
+                layer, unit, mean, top))
         else:
             flat = out.reshape(-1)
             value = float(flat[unit])
             lo, hi = min(0.0, float(flat.min())), float(flat.max())
             self.unit_view.set_image(heat_rgb(np.full((8, 8), value), lo, hi))
-            self.title.setText(f"{layer}, unit {unit}: {value:.4g} (layer range {flat.min():.3g} … {flat.max():.3g})")
+            shown, lo_s, hi_s = f"{value:.4g}", f"{flat.min():.3g}", f"{flat.max():.3g}"
+            self.texts.put(self.title.setText, lambda: self.tr("{0}, unit {1}: {2} (layer range {3} … {4})").format(
+                layer, unit, shown, lo_s, hi_s))
         self.unit_view.set_placeholder("")
 
     def set_message(self, text: str) -> None:
-        """A one-line note under the top images (searching…, errors)."""
-        self.top_label.setText(text)
+        """A one-line note under the top images (an error: shown as it is)."""
+        self.texts.put(self.top_label.setText, lambda: text)
 
     def search_top(self, top_activating: Callable[..., Any], layer_index: int, unit: int, dataset: Any) -> None:
         """Find the test images of `dataset` that activate `unit` most, off the GUI thread."""
         self.cancel_search()
         if dataset is None:
-            self.set_message("Load a dataset to find the test images that activate it most.")
+            self.texts.put(self.top_label.setText,
+                           lambda: self.tr("Load a dataset to find the test images that activate it most."))
             return
-        self.set_message("Searching the test split…")
+        self.texts.put(self.top_label.setText, lambda: self.tr("Searching the test split…"))
         self._dataset = dataset
         self.top_job = start_job(top_activating, layer_index, unit, dataset.x_test)
         self.top_job.succeeded.connect(self._on_top_job_succeeded)
@@ -107,4 +127,5 @@ class UnitDetailWidget(QWidget):
         self.top_view.set_image(tile_images(imgs, cols=min(len(imgs), 9), pad=1, pad_value=0.35))
         names = dataset.class_names
         parts = [f"#{int(i)} ({names[int(dataset.y_test[i])]}): {s:.3g}" for i, s in zip(self.top_indices, scores, strict=False)]
-        self.top_label.setText("Most activating test images: " + ", ".join(parts))
+        self.texts.put(self.top_label.setText,
+                       lambda: self.tr("Most activating test images: {0}").format(", ".join(parts)))

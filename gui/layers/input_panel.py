@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -22,8 +23,10 @@ from PySide6.QtWidgets import (
 
 from gui.widgets.drawing_pad import DrawingPadWidget
 from gui.widgets.image_view import ImageView
+from gui.widgets.live_text import LiveTexts, is_language_change
 
-MODES = ("Dataset image", "Draw", "Latent vector")
+MODES = (QT_TRANSLATE_NOOP("LayersInputWidget", "Dataset image"), QT_TRANSLATE_NOOP("LayersInputWidget", "Draw"),
+         QT_TRANSLATE_NOOP("LayersInputWidget", "Latent vector"))
 MAX_SLIDERS = 8
 
 
@@ -40,18 +43,17 @@ class LayersInputWidget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.dataset: Any = None
+        self.texts = LiveTexts()
         self._rng = np.random.default_rng(0)
         self.latent = np.zeros(2, np.float32)
         self.source_combo = QComboBox()
-        self.source_combo.setToolTip("The data a model file is shown with; a run's models use the run's own data")
         self.mode_combo = QComboBox()
-        self.mode_combo.addItems(MODES)
+        self.mode_combo.addItems(list(MODES))
         self.stack = QStackedWidget()
         self.stack.addWidget(self._build_dataset_page())
         self.stack.addWidget(self._build_draw_page())
         self.stack.addWidget(self._build_latent_page())
         self.preview = ImageView(min_size=84)
-        self.preview.set_placeholder("no input")
         self.preview.setMaximumHeight(140)
         self.caption = QLabel("")
         self.caption.setWordWrap(True)
@@ -61,9 +63,10 @@ class LayersInputWidget(QWidget):
         self.problem_label.setVisible(False)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(QLabel("<b>Input</b>"))
+        self.heading, self.data_label = QLabel(""), QLabel("")
+        lay.addWidget(self.heading)
         data_row = QHBoxLayout()
-        data_row.addWidget(QLabel("Data"))
+        data_row.addWidget(self.data_label)
         data_row.addWidget(self.source_combo, 1)
         lay.addLayout(data_row)
         lay.addWidget(self.mode_combo)
@@ -73,6 +76,33 @@ class LayersInputWidget(QWidget):
         lay.addWidget(self.caption)
         self.mode_combo.currentIndexChanged.connect(self._on_mode_combo_changed)
         self.source_combo.activated.connect(self._on_source_combo_activated)
+        self.texts.put(self.preview.set_placeholder, lambda: self.tr("no input"))
+        self.texts.put(self.dataset_note.setText, self._no_dataset_note)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every label in the current language; state-made texts made again."""
+        self.source_combo.setToolTip(self.tr("The data a model file is shown with; a run's models use the run's own data"))
+        for i, mode in enumerate(MODES):
+            self.mode_combo.setItemText(i, QCoreApplication.translate("LayersInputWidget", mode))
+        self.heading.setText(self.tr("<b>Input</b>"))
+        self.data_label.setText(self.tr("Data"))
+        self.class_combo.setItemText(0, self.tr("any class"))
+        self.random_button.setText(self.tr("Random"))
+        self.index_label.setText(self.tr("Test image"))
+        self.class_label.setText(self.tr("Class"))
+        self.clear_button.setText(self.tr("Clear"))
+        self.brush_label.setText(self.tr("Brush"))
+        self.latent_random.setText(self.tr("Random normal"))
+        self.texts.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _no_dataset_note(self) -> str:
+        return self.tr("No dataset loaded yet: draw instead.")
 
     # --- pages -----------------------------------------------------------------------
     def _build_dataset_page(self) -> QWidget:
@@ -81,12 +111,13 @@ class LayersInputWidget(QWidget):
         self.index_spin = QSpinBox()
         self.index_spin.setRange(0, 0)
         self.class_combo = QComboBox()
-        self.class_combo.addItem("any class", -1)
-        self.random_button = QPushButton("Random")
-        form.addRow("Test image", self.index_spin)
-        form.addRow("Class", self.class_combo)
+        self.class_combo.addItem("", -1)
+        self.random_button = QPushButton()
+        self.index_label, self.class_label = QLabel(""), QLabel("")
+        form.addRow(self.index_label, self.index_spin)
+        form.addRow(self.class_label, self.class_combo)
         form.addRow(self.random_button)
-        self.dataset_note = QLabel("No dataset loaded yet: draw instead.")
+        self.dataset_note = QLabel("")
         self.dataset_note.setWordWrap(True)
         form.addRow(self.dataset_note)
         self.index_spin.valueChanged.connect(self._on_index_spin_changed)
@@ -99,12 +130,13 @@ class LayersInputWidget(QWidget):
         lay = QVBoxLayout(page)
         lay.setContentsMargins(0, 0, 0, 0)
         self.pad = DrawingPadWidget(28)
-        self.clear_button = QPushButton("Clear")
+        self.clear_button = QPushButton()
         self.brush_slider = QSlider(Qt.Orientation.Horizontal)
         self.brush_slider.setRange(5, 50)
         self.brush_slider.setValue(int(self.pad.brush_width() * 10))
         row = QHBoxLayout()
-        row.addWidget(QLabel("Brush"))
+        self.brush_label = QLabel("")
+        row.addWidget(self.brush_label)
         row.addWidget(self.brush_slider, 1)
         row.addWidget(self.clear_button)
         lay.addWidget(self.pad, 1)
@@ -118,7 +150,7 @@ class LayersInputWidget(QWidget):
         page = QWidget()
         self.latent_form = QFormLayout(page)
         self.latent_spins: list[QDoubleSpinBox] = []
-        self.latent_random = QPushButton("Random normal")
+        self.latent_random = QPushButton()
         self.latent_random.clicked.connect(self._on_latent_random_clicked)
         self.latent_form.addRow(self.latent_random)
         self.set_latent_dim(2)
@@ -151,25 +183,28 @@ class LayersInputWidget(QWidget):
         """The message shown beside the input ("" when none)."""
         return self.problem_label.text()
 
-    def set_dataset(self, dataset: Any, note: str = "") -> None:
-        """Use `dataset`'s test split for dataset images (None: drawing only, `note` says why)."""
+    def set_dataset(self, dataset: Any, note: str | Callable[[], str] = "") -> None:
+        """Use `dataset`'s test split for dataset images (None: drawing only, `note` says why:
+        a text, or a function making it in the current language)."""
         if dataset is self.dataset and dataset is not None:
             return
         first = self.dataset is None and dataset is not None
         self.dataset = dataset
         self.class_combo.blockSignals(True)
         self.class_combo.clear()
-        self.class_combo.addItem("any class", -1)
+        self.class_combo.addItem(self.tr("any class"), -1)
         if dataset is not None:
             for i, name in enumerate(dataset.class_names):
                 self.class_combo.addItem(str(name), i)
             self.index_spin.setRange(0, len(dataset.x_test) - 1)
             side = int(dataset.image_shape[0])
-            self.dataset_note.setText(f"{dataset.name}: {len(dataset.x_test)} test images")
+            name, n = dataset.name, len(dataset.x_test)
+            self.texts.put(self.dataset_note.setText, lambda: self.tr("{0}: %n test image(s)", "", n).format(name))
             if side != self.pad.pad_size:
                 self._replace_pad(side)
         else:
-            self.dataset_note.setText(note or "No dataset loaded yet: draw instead.")
+            made = note if callable(note) else (lambda: str(note)) if note else self._no_dataset_note
+            self.texts.put(self.dataset_note.setText, made)
         self.class_combo.blockSignals(False)
         if first and self.mode_combo.currentIndex() == 1 and not np.any(self.pad.image()):
             self.set_mode(0)  # the pad was a stand-in while there was no data: show a real image
@@ -235,18 +270,22 @@ class LayersInputWidget(QWidget):
         if kind == "image":
             self.preview.set_image(arr)
             if arr is not None and self.mode_combo.currentIndex() == 0 and self.dataset is not None:
-                label = self.dataset.class_names[int(self.dataset.y_test[self.index_spin.value()])]
-                self.caption.setText(f"{self.dataset.name} test image {self.index_spin.value()}, label {label}")
+                name, index = self.dataset.name, self.index_spin.value()
+                label = self.dataset.class_names[int(self.dataset.y_test[index])]
+                self.texts.put(self.caption.setText,
+                               lambda: self.tr("{0} test image {1}, label {2}").format(name, index, label))
             elif arr is not None and np.any(arr):
-                self.caption.setText("your drawing (centred like MNIST)")
+                self.texts.put(self.caption.setText, lambda: self.tr("your drawing (centred like MNIST)"))
             else:  # nothing to show: no dataset yet, or an empty pad (an all-zero input)
                 empty = arr is not None
                 self.preview.set_image(None)
-                self.preview.set_placeholder("empty pad" if empty else "no input")
-                self.caption.setText("the empty pad (all zeros): draw a digit" if empty else "")
+                self.texts.put(self.preview.set_placeholder, lambda: self.tr("empty pad") if empty else self.tr("no input"))
+                self.texts.put(self.caption.setText,
+                               lambda: self.tr("the empty pad (all zeros): draw a digit") if empty else "")
         else:
             self.preview.set_image(None)
-            self.caption.setText("z = [" + ", ".join(f"{v:.2f}" for v in arr[:8]) + (", …]" if arr.size > 8 else "]"))
+            text = "z = [" + ", ".join(f"{v:.2f}" for v in arr[:8]) + (", …]" if arr.size > 8 else "]")
+            self.texts.put(self.caption.setText, lambda: text)
 
     # --- slots -----------------------------------------------------------------------
     def _on_mode_combo_changed(self, index: int) -> None:

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from gui.layers.session import ModelKey
 
-PLACEHOLDER = "— choose a model —"
+
+def key_text(key: ModelKey) -> str:
+    """`key.label()` in the current language (what menus and status lines show)."""
+    if key.source == "live":
+        return QCoreApplication.translate("ModelPickerWidget", "live {0} / {1}").format(Path(key.path).name, key.role)
+    return key.label()
 
 
 def same_model(a: ModelKey | None, b: ModelKey | None) -> bool:
@@ -25,16 +31,28 @@ class ModelPickerWidget(QComboBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMinimumWidth(220)
-        self.addItem(PLACEHOLDER, None)
+        self.addItem("", None)
         self.activated.connect(self._on_self_activated)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every item's label in the current language."""
+        for i in range(self.count()):
+            key = self.itemData(i)
+            self.setItemText(i, key_text(key) if isinstance(key, ModelKey) else self.tr("— choose a model —"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_keys(self, keys: list[ModelKey], shown: ModelKey | None) -> None:
         """Offer `keys` and keep naming `shown` (the model on screen)."""
         blocked = self.blockSignals(True)
         self.clear()
-        self.addItem(PLACEHOLDER, None)
+        self.addItem(self.tr("— choose a model —"), None)
         for key in keys:
-            self.addItem(key.label(), key)
+            self.addItem(key_text(key), key)
         self.blockSignals(blocked)
         self.show_key(shown)
 
@@ -49,7 +67,7 @@ class ModelPickerWidget(QComboBox):
             if key is None:
                 self.setCurrentIndex(0)
                 return
-            self.addItem(key.label(), key)
+            self.addItem(key_text(key), key)
             self.setCurrentIndex(self.count() - 1)
         finally:
             self.blockSignals(blocked)

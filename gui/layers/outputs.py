@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from gui.layers.activation_views import ActivationWidget, PredictionWidget, as_probabilities
@@ -34,6 +34,18 @@ class LayerOutputsWidget(QScrollArea):
         self.sort_units = False
         self.setWidgetResizable(True)
         self.setWidget(self.panel)
+        self._best: str | None = None  # the predicted class shown
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The prediction line in the current language."""
+        text = "" if self._best is None else self.tr("<b>Prediction:</b> class {0}").format(self._best)
+        self.prediction_label.setText(text)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def rebuild(self, infos: list[Any]) -> None:
         """One empty view per layer of a newly loaded model."""
@@ -60,17 +72,19 @@ class LayerOutputsWidget(QScrollArea):
         named = probs is not None and len(class_names) == len(probs)
         self.prediction.set_probabilities(probs, class_names if named else ())
         if probs is None:
-            self.prediction_label.setText("")
+            self._best = None
         else:
             best = int(np.argmax(probs))
-            self.prediction_label.setText(f"<b>Prediction:</b> class {class_names[best] if named else best}")
+            self._best = str(class_names[best] if named else best)
+        self.retranslate()
 
     def clear(self) -> None:
         """Show no outputs (they described an input that is no longer shown)."""
         for w in self.layer_widgets:
             w.clear_output()
         self.prediction.set_probabilities(None)
-        self.prediction_label.setText("")
+        self._best = None
+        self.retranslate()
 
     def set_sort_units(self, on: bool) -> None:
         """Show dense units in decreasing order (takes effect at the next `show_outputs`)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-COLUMNS = ("Layer", "Class", "Output shape", "Params", "From")
+COLUMNS = (QT_TRANSLATE_NOOP("StructureTreeWidget", "Layer"), QT_TRANSLATE_NOOP("StructureTreeWidget", "Class"),
+           QT_TRANSLATE_NOOP("StructureTreeWidget", "Output shape"), QT_TRANSLATE_NOOP("StructureTreeWidget", "Params"),
+           QT_TRANSLATE_NOOP("StructureTreeWidget", "From"))
 
 
 def shape_text(shape: tuple[int | None, ...]) -> str:
@@ -32,11 +34,28 @@ class StructureTreeWidget(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setColumnCount(len(COLUMNS))
-        self.setHeaderLabels(list(COLUMNS))
         self.setRootIsDecorated(True)
         self.setUniformRowHeights(True)
         self.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.layer_items: list[QTreeWidgetItem] = []
+        self._shown: tuple[str, int, list[tuple[str, list[str]]]] | None = None  # name, params, tooltips
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Header and tooltips in the current language."""
+        self.setHeaderLabels([QCoreApplication.translate("StructureTreeWidget", c) for c in COLUMNS])
+        if self._shown is None:
+            self.setToolTip("")
+            return
+        name, total, tips = self._shown
+        self.setToolTip(self.tr("{0}: {1} parameters").format(name, f"{total:,}"))
+        for item, (full, sources) in zip(self.layer_items, tips, strict=False):
+            item.setToolTip(0, self.tr("{0}\ninputs: {1}").format(full, ", ".join(sources) or "-"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def show_model(self, name: str, infos: list[Any], containers: list[Any]) -> int:
         """Fill the tree for a model's `LayerInfo`s and `ContainerInfo`s; return its parameter count."""
@@ -46,6 +65,7 @@ class StructureTreeWidget(QTreeWidget):
         cont = {c.name: c for c in containers}
         previous = ""
         total = 0
+        tips: list[tuple[str, list[str]]] = []
         for index, info in enumerate(infos):
             parent: QTreeWidget | QTreeWidgetItem = self
             parts = info.name.split("/")[:-1]
@@ -67,7 +87,7 @@ class StructureTreeWidget(QTreeWidget):
             item = QTreeWidgetItem(parent, [info.name.split("/")[-1], info.class_name, shape_text(info.output_shape),
                                             f"{info.params:,}", src_text])
             item.setData(0, Qt.ItemDataRole.UserRole, index)
-            item.setToolTip(0, f"{info.name}\ninputs: {', '.join(sources) or '-'}")
+            tips.append((info.name, sources))
             if joined:
                 item.setForeground(4, QBrush(QColor(170, 60, 20)))
             if info.depth == 0 and "#" not in info.name:
@@ -75,7 +95,8 @@ class StructureTreeWidget(QTreeWidget):
             self.layer_items.append(item)
             previous = info.name
         total += sum(c.params for c in containers if c.depth == 0)
-        self.setToolTip(f"{name}: {total:,} parameters")
+        self._shown = (name, total, tips)
+        self.retranslate()
         self.expandAll()
         return total
 
@@ -98,11 +119,31 @@ class ModelOverviewWidget(QTabWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.params_label)
         lay.addWidget(self.tree, 1)
-        self.addTab(structure, "Structure")
-        self.addTab(self.code_edit, "Code")
+        self.addTab(structure, "")
+        self.addTab(self.code_edit, "")
+        self._shown: tuple[str, int, int] | None = None  # name, parameters, layer outputs
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Tab names and the parameter count in the current language."""
+        self.setTabText(0, self.tr("Structure"))
+        self.setTabText(1, self.tr("Code"))
+        self.setTabToolTip(1, self.tr("Keras functional API code of the feature extractor: one model whose "
+                                      "outputs are every layer's output"))
+        if self._shown is None:
+            self.params_label.setText("")
+            return
+        name, total, n = self._shown
+        self.params_label.setText(self.tr("<b>{0}</b>: {1} parameters, %n layer output(s)", "", n).format(name, f"{total:,}"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def show_model(self, name: str, infos: list[Any], containers: list[Any], code: str) -> None:
         """Show a newly loaded model's layers, parameter count and extractor code."""
         total = self.tree.show_model(name, infos, containers)
-        self.params_label.setText(f"<b>{name}</b>: {total:,} parameters, {len(infos)} layer outputs")
+        self._shown = (name, total, len(infos))
+        self.retranslate()
         self.code_edit.setPlainText(code)

@@ -14,17 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
-    QMenu,
     QMessageBox,
-    QPushButton,
     QSplitter,
-    QToolButton,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -36,7 +31,7 @@ from gui.layers.activation_views import ActivationWidget, PredictionWidget
 from gui.layers.data_choice import LayersDataChoice
 from gui.layers.detail import UnitDetailWidget
 from gui.layers.input_panel import LayersInputWidget
-from gui.layers.model_picker import ModelPickerWidget
+from gui.layers.model_picker import key_text
 from gui.layers.outputs import LayerOutputsWidget
 from gui.layers.session import ActivationSession, LayersRequest, LayersResult, ModelKey
 from gui.layers.sources import (
@@ -46,15 +41,19 @@ from gui.layers.sources import (
     run_model_keys,
 )
 from gui.layers.structure import ModelOverviewWidget, shape_text
+from gui.layers.top_bar import LayersTopBar
+from gui.widgets.live_text import LiveTexts, is_language_change
 
 
 def confirm_unsafe(parent: QWidget | None, path: str, reason: str) -> bool:
     """Ask, per file, whether to load a model that runs code. Tests monkeypatch this."""
-    what = "a Lambda layer" if "Lambda" in reason else "custom code"
+    what = (QCoreApplication.translate("LayersTab", "a Lambda layer") if "Lambda" in reason
+            else QCoreApplication.translate("LayersTab", "custom code"))
     box = QMessageBox.question(
-        parent, "Model contains code",
-        f"This file contains code ({what}) that will run on your computer if loaded.\n\n"
-        f"{reason}\n\nLoad it anyway?",
+        parent, QCoreApplication.translate("LayersTab", "Model contains code"),
+        QCoreApplication.translate(
+            "LayersTab", "This file contains code ({0}) that will run on your computer if loaded.\n\n{1}\n\n"
+            "Load it anyway?").format(what, reason),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
     return box == QMessageBox.StandardButton.Yes
 
@@ -66,7 +65,7 @@ class LayersTab(QWidget):
     `model_loaded(str)` (model name).
     """
 
-    title = "Layers"
+    title = QT_TRANSLATE_NOOP("LayersTab", "Layers")
     accepts_model_files = True
     view_updated = Signal(int)
     model_loaded = Signal(str)
@@ -74,6 +73,7 @@ class LayersTab(QWidget):
     def __init__(self, state: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
+        self.texts = LiveTexts()
         self.session = ActivationSession()
         self.worker = LatestWorker(self.session.handle)
         self.key: ModelKey | None = None
@@ -99,23 +99,25 @@ class LayersTab(QWidget):
         self.state.training_event.connect(self._on_state_training_event)
         self.refresh_sources()
         self._on_state_current_run_changed(self.state.current_run)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the current language (the status line made again from its state)."""
+        self.texts.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     # --- construction ----------------------------------------------------------------
     def _build(self) -> None:
-        self.model_combo = ModelPickerWidget()
-        self.open_button = QPushButton("Open model…")
-        self.recent_button = QToolButton()
-        self.recent_button.setText("Recent models")
-        self.recent_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.recent_menu = QMenu(self)
-        self.recent_button.setMenu(self.recent_menu)
-        self.sort_check = QCheckBox("Sort units")
-        self.export_button = QPushButton("Export PNG…")
-        self.status_label = QLabel("Open a model (File → Open model…, drag a .keras file here, or pick a run).")
-        top = QHBoxLayout()
-        for w in (QLabel("Model"), self.model_combo, self.open_button, self.recent_button, self.sort_check, self.export_button):
-            top.addWidget(w)
-        top.addStretch(1)
+        self.top_bar = bar = LayersTopBar()
+        self.model_combo, self.open_button, self.recent_button = bar.model_combo, bar.open_button, bar.recent_button
+        self.recent_menu, self.sort_check, self.export_button = bar.recent_menu, bar.sort_check, bar.export_button
+        self.status_label = QLabel("")
+        self.texts.put(self.status_label.setText, lambda: self.tr(
+            "Open a model (File → Open model…, drag a .keras file here, or pick a run)."))
 
         self.overview = ModelOverviewWidget()
         self.tree, self.code_edit = self.overview.tree, self.overview.code_edit
@@ -141,7 +143,7 @@ class LayersTab(QWidget):
         split.setSizes([330, 230, 840])
         self.inputs.setMaximumWidth(300)
         lay = QVBoxLayout(self)
-        lay.addLayout(top)
+        lay.addWidget(bar)
         lay.addWidget(split, 1)
         lay.addWidget(self.status_label)
 
@@ -177,7 +179,7 @@ class LayersTab(QWidget):
         self.key = key
         if key.source != "live":
             self._weights = None
-        self.status_label.setText(f"Loading {key.label()}…")
+        self.texts.put(self.status_label.setText, lambda: self.tr("Loading {0}…").format(key_text(key)))
         self.data.follow(key)
         self._submit()
 
@@ -217,7 +219,7 @@ class LayersTab(QWidget):
 
     def _on_inputs_input_cleared(self) -> None:
         self._cleared_at = self._serial  # results still on their way are stale now
-        self.inputs.set_problem("")
+        self.texts.put(self.inputs.set_problem, lambda: "")
         self._clear_outputs()
 
     def _clear_outputs(self) -> None:
@@ -228,7 +230,7 @@ class LayersTab(QWidget):
             self.result.outputs = None
 
     def _on_worker_failed(self, message: str) -> None:
-        self.status_label.setText(f"Error: {message}")
+        self.texts.put(self.status_label.setText, lambda: self.tr("Error: {0}").format(message))
 
     def _on_worker_computed(self, req: LayersRequest, res: LayersResult) -> None:
         if res.key != self.key:
@@ -244,10 +246,12 @@ class LayersTab(QWidget):
         if res.input_error:
             self._clear_outputs()
             msg = res.input_error
-            self.inputs.set_problem(f"{msg[:1].upper()}{msg[1:]}. Choose data of that size above, or draw.")
+            msg = f"{msg[:1].upper()}{msg[1:]}"
+            self.texts.put(self.inputs.set_problem,
+                           lambda: self.tr("{0}. Choose data of that size above, or draw.").format(msg))
             return
         if res.outputs is not None:
-            self.inputs.set_problem("")
+            self.texts.put(self.inputs.set_problem, lambda: "")
             self._show_outputs(res)
             self.view_updated.emit(res.serial)
 
@@ -257,10 +261,12 @@ class LayersTab(QWidget):
         if res.unsafe and not failed.allow_unsafe and confirm_unsafe(self, failed.path, res.error):
             self.select_model(ModelKey(failed.source, failed.path, failed.role, allow_unsafe=True))
             return
-        still = f"; still showing {self.active_key.label()}" if self.active_key is not None else ""
-        self.status_label.setText(f"Could not open {failed.label()}{still}.")
+        shown = self.active_key
+        self.texts.put(self.status_label.setText, lambda: self.tr("Could not open {0}.").format(key_text(failed))
+                       if shown is None else self.tr("Could not open {0}; still showing {1}.").format(
+                           key_text(failed), key_text(shown)))
         self.data.follow(self.active_key)
-        self.state.show_error(self, "Cannot open model", res.error)
+        self.state.show_error(self, self.tr("Cannot open model"), res.error)
         self.model_combo.show_key(self.active_key)
 
     def _on_model_ready(self, res: LayersResult) -> None:
@@ -271,8 +277,9 @@ class LayersTab(QWidget):
         self.overview.show_model(res.name, res.infos, res.containers, res.code)
         self.outputs.rebuild(res.infos)
         self.detail.clear()
-        self.status_label.setText(
-            f"{res.name}: {len(res.infos)} layer outputs, input {shape_text(res.input_shape)} ({res.input_kind})")
+        self.texts.put(self.status_label.setText, lambda: self.tr("{0}: %n layer output(s), input {1} ({2})", "", len(
+            res.infos)).format(res.name, shape_text(res.input_shape),
+                               self.tr("vector") if res.input_kind == "vector" else self.tr("image")))
         if res.input_kind == "vector":
             dim = res.input_shape[0] if res.input_shape and res.input_shape[0] else 2
             self.inputs.set_latent_dim(int(dim))
@@ -308,11 +315,12 @@ class LayersTab(QWidget):
 
     def _on_export_button_clicked(self) -> None:
         start = start_folder(self.state.settings, "export") / "layers.png"
-        path, _ = QFileDialog.getSaveFileName(self, "Export layer outputs", str(start), "PNG images (*.png)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export layer outputs"), str(start),
+                                              self.tr("PNG images (*.png)"))
         if path:
             remember_folder(self.state.settings, "export", Path(path).parent)
         if path and not self.export_png(path):
-            self.state.show_error(self, "Export failed", f"Could not write {path}")
+            self.state.show_error(self, self.tr("Export failed"), self.tr("Could not write {0}").format(path))
 
     def _on_tree_item_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
         index = item.data(0, Qt.ItemDataRole.UserRole)

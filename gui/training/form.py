@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -27,13 +27,24 @@ from core.models import DEFAULTS, KINDS, defaults_for
 from gui import dialogs
 
 KIND_LABELS = {"classifier": "Classifier (784→64→64→10)", "autoencoder": "Autoencoder",
-               "vae": "VAE (2-D latent)", "gan": "GAN"}
+               "vae": "VAE (2-D latent)", "gan": "GAN"}  # English; shown through `kind_label`
 #: The metrics each kind reports per batch (GAN quality metrics join at epoch ends).
 KIND_METRICS: dict[str, list[str]] = {
     "classifier": ["loss", "accuracy"], "autoencoder": ["loss"],
     "vae": ["loss", "reconstruction_loss", "kl_loss"], "gan": ["d_loss", "g_loss"],
 }
 OPEN_IDX, OPEN_NPZ = "__open_idx__", "__open_npz__"
+
+
+def kind_label(kind: str) -> str:
+    """The model kind's name in the current language."""
+    labels = {
+        "classifier": QCoreApplication.translate("TrainingFormWidget", "Classifier (784→64→64→10)"),
+        "autoencoder": QCoreApplication.translate("TrainingFormWidget", "Autoencoder"),
+        "vae": QCoreApplication.translate("TrainingFormWidget", "VAE (2-D latent)"),
+        "gan": QCoreApplication.translate("TrainingFormWidget", "GAN"),
+    }
+    return labels.get(kind, kind)
 
 
 def source_label(source: str) -> str:
@@ -48,17 +59,17 @@ class TrainingFormWidget(QGroupBox):
     dataset_requested = Signal(str)
 
     def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
-        super().__init__("Run settings", parent)
+        super().__init__(parent)
         self.settings = settings  # where the file dialogs remember their last folder
         self.source: str | None = None
         # core.models' defaults module is TensorFlow-free: the form is filled before the engine loads.
         self.defaults = {k: dict(v) for k, v in DEFAULTS.items()}
         self.kind_combo = QComboBox()
-        for kind, label in KIND_LABELS.items():
-            self.kind_combo.addItem(label, kind)
+        for kind in KIND_LABELS:
+            self.kind_combo.addItem(kind, kind)
         self.dataset_combo = QComboBox()
-        self.dataset_combo.addItem("Resolving the default dataset…", None)
-        self.dataset_label = QLabel("Dataset: loading…")
+        self.dataset_combo.addItem("", None)
+        self.dataset_label = QLabel()
         self.dataset_label.setWordWrap(True)
         self.epochs_spin, self.batch_spin = QSpinBox(), QSpinBox()
         self.epochs_spin.setRange(1, 1000)
@@ -72,16 +83,20 @@ class TrainingFormWidget(QGroupBox):
         self.seed_spin.setRange(0, 2**31 - 1)
         self.max_train_spin.setRange(0, 1_000_000)
         self.max_train_spin.setSingleStep(500)
-        self.max_train_spin.setSpecialValueText("all")
         form = QFormLayout()
-        for label, widget in (("Model", self.kind_combo), ("Dataset", self.dataset_combo),
-                              ("", self.dataset_label), ("Epochs", self.epochs_spin),
-                              ("Batch size", self.batch_spin), ("Learning rate", self.lr_spin),
-                              ("Latent dim", self.latent_spin), ("Seed", self.seed_spin),
-                              ("Training images", self.max_train_spin)):
+        self.row_labels: dict[str, QLabel] = {}
+        for key, widget in (("model", self.kind_combo), ("dataset", self.dataset_combo),
+                            ("", self.dataset_label), ("epochs", self.epochs_spin),
+                            ("batch_size", self.batch_spin), ("learning_rate", self.lr_spin),
+                            ("latent_dim", self.latent_spin), ("seed", self.seed_spin),
+                            ("max_train", self.max_train_spin)):
+            label = QLabel()
+            if key:
+                self.row_labels[key] = label
+                label.setBuddy(widget)
             form.addRow(label, widget)
-        self.train_button, self.pause_button = QPushButton("Train"), QPushButton("Pause")
-        self.resume_button, self.stop_button = QPushButton("Resume"), QPushButton("Stop")
+        self.train_button, self.pause_button = QPushButton(), QPushButton()
+        self.resume_button, self.stop_button = QPushButton(), QPushButton()
         buttons = QHBoxLayout()
         for button in (self.train_button, self.pause_button, self.resume_button, self.stop_button):
             buttons.addWidget(button)
@@ -90,6 +105,44 @@ class TrainingFormWidget(QGroupBox):
         layout.addLayout(buttons)
         self.kind_combo.currentIndexChanged.connect(self._on_kind_combo_changed)
         self.dataset_combo.activated.connect(self._on_dataset_combo_activated)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every label, tooltip, button and combo item text in the current language."""
+        self.setTitle(self.tr("Run settings"))
+        rows = {
+            "model": (self.tr("Model"), self.tr("What to train: a classifier or a generative model")),
+            "dataset": (self.tr("Dataset"), ""),
+            "epochs": (self.tr("Epochs"), self.tr("Epochs: passes over the training images")),
+            "batch_size": (self.tr("Batch size"), self.tr("Batch size: images per training step")),
+            "learning_rate": (self.tr("Learning rate"), self.tr("Learning rate: the optimizer's step size")),
+            "latent_dim": (self.tr("Latent dim"), self.tr("Dimensions of the latent space")),
+            "seed": (self.tr("Seed"), self.tr("Random seed: the same seed gives the same run")),
+            "max_train": (self.tr("Training images"), self.tr("How many training images to use (all: every one)")),
+        }
+        for key, (text, tip) in rows.items():
+            self.row_labels[key].setText(text)
+            self.row_labels[key].setToolTip(tip)
+        self.max_train_spin.setSpecialValueText(self.tr("all"))
+        self.train_button.setText(self.tr("Train"))
+        self.pause_button.setText(self.tr("Pause"))
+        self.resume_button.setText(self.tr("Resume"))
+        self.stop_button.setText(self.tr("Stop"))
+        for i in range(self.kind_combo.count()):
+            self.kind_combo.setItemText(i, kind_label(str(self.kind_combo.itemData(i))))
+        for i in range(self.dataset_combo.count()):
+            data = self.dataset_combo.itemData(i)
+            if data is None:
+                self.dataset_combo.setItemText(i, self.tr("Resolving the default dataset…"))
+            elif data == OPEN_IDX:
+                self.dataset_combo.setItemText(i, self.tr("Open IDX folder…"))
+            elif data == OPEN_NPZ:
+                self.dataset_combo.setItemText(i, self.tr("Open .npz…"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     # --- values -----------------------------------------------------------------------
     @property
@@ -153,8 +206,8 @@ class TrainingFormWidget(QGroupBox):
         self.dataset_combo.clear()
         for source, label in sources:
             self.dataset_combo.addItem(label, source)
-        self.dataset_combo.addItem("Open IDX folder…", OPEN_IDX)
-        self.dataset_combo.addItem("Open .npz…", OPEN_NPZ)
+        self.dataset_combo.addItem(self.tr("Open IDX folder…"), OPEN_IDX)
+        self.dataset_combo.addItem(self.tr("Open .npz…"), OPEN_NPZ)
         self.dataset_combo.setCurrentIndex(max(self.dataset_combo.findData(self.source), 0))
         self.dataset_combo.blockSignals(False)
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
+
 if TYPE_CHECKING:
     from core.data.dataset import Dataset
     from core.progress import ProgressHandle
@@ -34,7 +36,8 @@ def resolve_dataset(source: str | None = None, *, handle: ProgressHandle) -> Dat
         try:
             return DatasetChoice(source, datasets.load_dataset(source), sources)
         except datasets.DatasetError as exc:
-            note = f"Could not load {source} ({exc}); using the default dataset."
+            note = QCoreApplication.translate(  # thread-safe: this runs on a worker
+                "TrainingTab", "Could not load {0} ({1}); using the default dataset.").format(source, exc)
             handle.message(note)
     default = datasets.default_source()
     return DatasetChoice(default, datasets.load_dataset(default), sources, note)

@@ -35,10 +35,11 @@ def split(orientation: Qt.Orientation, *parts: tuple[QWidget, int]) -> QtWidgets
 
 def training_actions(owner: QWidget, train: Callable[[], None], pause: Callable[[], None],
                      stop: Callable[[], None]) -> tuple[QAction, QAction, QAction]:
-    """The Train (Ctrl+T), Pause/resume (Ctrl+Space) and Stop (Ctrl+.) actions, added to `owner`."""
-    actions = (QAction("Train", owner, shortcut=QKeySequence("Ctrl+T")),
-               QAction("Pause/resume training", owner, shortcut=QKeySequence(PAUSE_KEYS)),
-               QAction("Stop training", owner, shortcut=QKeySequence(STOP_KEYS)))
+    """The Train (Ctrl+T), Pause/resume (Ctrl+Space) and Stop (Ctrl+.) actions, added to `owner`
+    (their texts are set, translated, by the owner's `retranslate`)."""
+    actions = (QAction(owner, shortcut=QKeySequence("Ctrl+T")),
+               QAction(owner, shortcut=QKeySequence(PAUSE_KEYS)),
+               QAction(owner, shortcut=QKeySequence(STOP_KEYS)))
     for action, slot in zip(actions, (train, pause, stop), strict=True):
         action.triggered.connect(slot)
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 
@@ -17,12 +17,24 @@ def describe_run(info: Any) -> str:
     """One line for a run: name, kind, dataset, status and epochs."""
     state, config = info.state, info.config
     dataset = state.get("dataset_name") or config.get("dataset", "?")
-    line = f"{Path(info.path).name} · {info.kind} · {dataset} · {info.status} · {info.epochs_done} ep"
+    line = QCoreApplication.translate("RunListWidget", "{0} · {1} · {2} · {3} · {4} ep").format(
+        Path(info.path).name, info.kind, dataset, _status(str(info.status)), info.epochs_done)
     metrics = state.get("test_metrics") or {}
     acc = metrics.get("accuracy", metrics.get("test_accuracy"))
     if isinstance(acc, int | float):
-        line += f" · test acc {acc:.1%}"
+        line += QCoreApplication.translate("RunListWidget", " · test acc {0}").format(f"{acc:.1%}")
     return line
+
+
+def _status(status: str) -> str:
+    words = {
+        "completed": QCoreApplication.translate("RunListWidget", "completed"),
+        "stopped": QCoreApplication.translate("RunListWidget", "stopped"),
+        "failed": QCoreApplication.translate("RunListWidget", "failed"),
+        "running": QCoreApplication.translate("RunListWidget", "running"),
+        "interrupted": QCoreApplication.translate("RunListWidget", "interrupted"),
+    }
+    return words.get(status, status)
 
 
 def continue_blocker(target: Path | None, info: Any, *, training: bool, engine_loaded: bool) -> str:
@@ -31,17 +43,19 @@ def continue_blocker(target: Path | None, info: Any, *, training: bool, engine_l
     `info` is the run list's RunInfo for `target` (None when it is not listed).
     """
     if training:
-        return "A run is training."
+        return QCoreApplication.translate("RunListWidget", "A run is training.")
     if not engine_loaded:
-        return "The engine (TensorFlow) is still loading…"
+        return QCoreApplication.translate("RunListWidget", "The engine (TensorFlow) is still loading…")
     if target is None:
-        return "Highlight a past run to continue it."
+        return QCoreApplication.translate("RunListWidget", "Highlight a past run to continue it.")
     if info is None:
-        return "This run is not in the runs folder's list (press F5 to rescan)."
+        return QCoreApplication.translate("RunListWidget",
+                                          "This run is not in the runs folder's list (press F5 to rescan).")
     if info.status == "running":
-        return f"{target.name} is still being trained."
+        return QCoreApplication.translate("RunListWidget", "{0} is still being trained.").format(target.name)
     if info.epochs_done < 1:
-        return f"{target.name} has no finished epoch to continue from."
+        return QCoreApplication.translate("RunListWidget",
+                                          "{0} has no finished epoch to continue from.").format(target.name)
     return ""
 
 
@@ -54,11 +68,23 @@ class RunListWidget(QListWidget):
         super().__init__(parent)
         self.setAlternatingRowColors(True)
         self.itemActivated.connect(self._on_item_activated)
+        self._runs: list[Any] = []
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """Re-describe every listed run in the current language."""
+        for i, info in enumerate(self._runs[: self.count()]):
+            self.item(i).setText(describe_run(info))
 
     def set_runs(self, runs: list[Any], current: Path | None = None) -> None:
         """Show `runs` (RunInfo objects) and highlight `current` (nothing if it is not listed)."""
         self.blockSignals(True)
         self.clear()
+        self._runs = list(runs)
         for info in runs:
             item = QListWidgetItem(describe_run(info))
             item.setData(Qt.ItemDataRole.UserRole, str(info.path))

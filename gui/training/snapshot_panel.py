@@ -6,11 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gui.widgets.image_view import ImageView, tile_images
-
-PLACEHOLDER = "Reconstructions or GAN samples appear here after each epoch."
 
 
 def snapshot_image(snapshot: Any) -> tuple[np.ndarray | None, str]:
@@ -18,9 +17,11 @@ def snapshot_image(snapshot: Any) -> tuple[np.ndarray | None, str]:
     if getattr(snapshot, "reconstructions", None) is not None and snapshot.originals is not None:
         n = min(8, len(snapshot.originals), len(snapshot.reconstructions))
         both = np.concatenate([snapshot.originals[:n], snapshot.reconstructions[:n]])
-        return tile_images(both, cols=n), f"Epoch {snapshot.epoch}: originals (top), reconstructions (bottom)"
+        caption = QCoreApplication.translate("SnapshotPanel", "Epoch {0}: originals (top), reconstructions (bottom)")
+        return tile_images(both, cols=n), caption.format(snapshot.epoch)
     if getattr(snapshot, "gan_samples", None) is not None:
-        return tile_images(snapshot.gan_samples[:64], cols=8), f"Epoch {snapshot.epoch}: samples from fixed noise"
+        caption = QCoreApplication.translate("SnapshotPanel", "Epoch {0}: samples from fixed noise")
+        return tile_images(snapshot.gan_samples[:64], cols=8), caption.format(snapshot.epoch)
     return None, ""
 
 
@@ -30,7 +31,7 @@ class SnapshotPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.view = ImageView(min_size=120)
-        self.view.set_placeholder(PLACEHOLDER)
+        self.snapshot: Any = None  # the snapshot shown, to re-caption it on a language change
         self.caption = QLabel("")
         self.caption.setWordWrap(True)
         # Fixed height: a label growing mid-run would resize the plot and force a full redraw.
@@ -38,6 +39,18 @@ class SnapshotPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.caption, 0)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Placeholder and caption in the current language."""
+        self.view.set_placeholder(self.tr("Reconstructions or GAN samples appear here after each epoch."))
+        if self.snapshot is not None:
+            self.caption.setText(snapshot_image(self.snapshot)[1])
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def show_snapshot(self, snapshot: Any) -> bool:
         """Show an epoch snapshot; False (and the panel unchanged) when it holds no picture."""
@@ -46,11 +59,13 @@ class SnapshotPanel(QWidget):
             return False
         self.view.set_image(image)
         self.caption.setText(caption)
+        self.snapshot = snapshot
         return True
 
     def clear(self) -> None:
         """Empty the panel: no picture, no caption."""
         self.view.set_image(None)
+        self.snapshot = None
         self.caption.setText("")
 
     def caption_text(self) -> str:

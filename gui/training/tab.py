@@ -10,18 +10,19 @@ open: the live job (`begin_training` / `training_run_started` / `end_training`),
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6 import QtWidgets
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from gui.app_state import AppState
 from gui.bridge import Job, start_job
 from gui.training import jobs, status_text
-from gui.training.form import KIND_LABELS, KIND_METRICS, TrainingFormWidget
-from gui.training.jobs import DatasetChoice, absolute_source, describe_choice
+from gui.training.datasets import DatasetChoosing
+from gui.training.form import KIND_METRICS, TrainingFormWidget, kind_label
 from gui.training.layout import split as _split
 from gui.training.layout import stack as _stack
 from gui.training.layout import training_actions
@@ -32,7 +33,7 @@ from gui.widgets.plot_canvas import PlotCanvas
 CONTINUE_TEXT_PX = 280  # the Continue button names its run, elided to this width
 
 
-class TrainingTab(QWidget):
+class TrainingTab(DatasetChoosing, QWidget):
     """Train models live and browse past runs."""
 
     title = "Training"
@@ -50,8 +51,13 @@ class TrainingTab(QWidget):
         self._training = False  # own flags: Job.running can lag behind its finished signal
         self._dataset_loading = False
         self._dataset_request = 0  # the id of the latest dataset choice; older results are dropped
+        # Texts computed from state, kept as functions so a language change re-renders them.
+        self._progress_text: Callable[[], str] = lambda: self.tr("Idle")
+        self._dataset_text: Callable[[], str] = lambda: self.tr("Dataset: loading…")
+        self._result: tuple[str | None, dict[str, Any]] = (None, {})
         self._build_ui()
         self._build_actions()
+        self.retranslate()
         state.engine_ready.connect(self._on_state_engine_ready)
         state.runs_changed.connect(self._on_state_runs_changed)
         state.current_run_changed.connect(self._on_state_current_run_changed)
@@ -60,23 +66,18 @@ class TrainingTab(QWidget):
         # After the window is shown: resolving the default may probe the network.
         QTimer.singleShot(0, self._resolve_initial_dataset)
 
-    def _resolve_initial_dataset(self) -> None:
-        if self.dataset_job is None and self.form.source is None:
-            self._start_dataset_job(jobs.resolve_dataset, self.state.setting("training/dataset", "") or None)
-
     def _build_ui(self) -> None:
         self.form = TrainingFormWidget(self.state.settings)
         f = self.form
         self.train_button, self.pause_button = f.train_button, f.pause_button
         self.resume_button, self.stop_button = f.resume_button, f.stop_button
         self.run_list = RunListWidget()
-        self.continue_button = QtWidgets.QPushButton("Continue training")
-        runs_box = QtWidgets.QGroupBox("Past runs (double-click to reopen)")
+        self.continue_button = QtWidgets.QPushButton()
+        self.runs_box = runs_box = QtWidgets.QGroupBox()
         _stack(runs_box, self.run_list, self.continue_button, stretch_first=True)
         left = _stack(QWidget(), self.form, runs_box, margins=0)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
-        self.progress.setFormat("Idle")
         self.result_label = QLabel("")
         self.result_label.setStyleSheet("font-size: 20px; font-weight: bold;")
         self.result_label.setFixedHeight(30)
@@ -107,6 +108,30 @@ class TrainingTab(QWidget):
         self.train_action, self.pause_action, self.stop_action = training_actions(
             self, self.start_training, self.toggle_pause, self.stop)
 
+    def retranslate(self) -> None:
+        """Re-set every text of the tab (state-derived ones from the stored state)."""
+        self.runs_box.setTitle(self.tr("Past runs (double-click to reopen)"))
+        self.train_action.setText(self.tr("Train"))
+        self.pause_action.setText(self.tr("Pause/resume training"))
+        self.stop_action.setText(self.tr("Stop training"))
+        self.progress.setFormat(self._progress_text())
+        self.form.dataset_label.setText(self._dataset_text())
+        self.result_label.setText(status_text.test_metrics_text(*self._result))
+        self._update_buttons()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def _set_progress_text(self, text: Callable[[], str]) -> None:
+        self._progress_text = text
+        self.progress.setFormat(text())
+
+    def _set_dataset_text(self, text: Callable[[], str]) -> None:
+        self._dataset_text = text
+        self.form.dataset_label.setText(text())
+
     def install_menus(self, window: Any) -> None:
         """Tools menu: Train, Pause/resume and Stop with their shortcuts."""
         tools = window.menu("Tools")
@@ -127,17 +152,13 @@ class TrainingTab(QWidget):
         """The TrainConfig dict the form describes."""
         return self.form.config()
 
-    def select_dataset(self, source: str) -> None:
-        """Load `source` (e.g. "digits", "idx:DIR", "npz:FILE") on a worker and make it current."""
-        self._start_dataset_job(jobs.load_dataset_source, absolute_source(source))
-
     def start_training(self) -> None:
         """Start a new run from the form (ignored while training or before the engine is ready)."""
         if not self.train_button.isEnabled():
             return
         config = self.config()
         self.form.save(self.state.settings)
-        self._begin(f"Training a {KIND_LABELS[config['kind']]} on {config['dataset']}…")
+        self._begin(self.tr("Training a {0} on {1}…").format(kind_label(config["kind"]), config["dataset"]))
         self.shown_run = None
         self.curves.reset(config["epochs"], KIND_METRICS.get(config["kind"]))
         self.snapshot_panel.clear()
@@ -157,22 +178,23 @@ class TrainingTab(QWidget):
         if target != self.shown_run and not self.open_run(target):
             return
         epochs = self.form.epochs_spin.value()
-        self._begin(f"Continuing {target.name} for {epochs} more epoch(s)…")
+        self._begin(self.tr("Continuing {0} for %n more epoch(s)…", "", epochs).format(target.name))
         self._launch(jobs.continue_training, str(target), epochs)
 
     def pause(self) -> None:
         """Pause the live run after its current batch."""
         if self.training and self.job is not None:
             self.job.pause()
-            self._log("Paused.")
-            self.progress.setFormat(self.progress.format().split(" (paused)")[0] + " (paused)")
+            self._log(self.tr("Paused."))
+            text, suffix = self.progress.format(), status_text.paused_suffix()
+            self._set_progress_text(lambda: text.split(f" {suffix}")[0] + f" {suffix}")
             self._update_buttons()
 
     def resume(self) -> None:
         """Resume a paused run."""
         if self.training and self.job is not None:
             self.job.resume()
-            self._log("Resumed.")
+            self._log(self.tr("Resumed."))
             self._update_buttons()
 
     def toggle_pause(self) -> None:
@@ -186,7 +208,7 @@ class TrainingTab(QWidget):
         """Stop the live run after its current batch (finished epochs stay saved)."""
         if self.training and self.job is not None:
             self.job.cancel()
-            self._log("Stopping after the current batch…")
+            self._log(self.tr("Stopping after the current batch…"))
             self._update_buttons()
 
     def open_run(self, run_dir: Path) -> bool:
@@ -195,13 +217,13 @@ class TrainingTab(QWidget):
         from core.training.run_folder import RunError, latest_snapshot, load_run_info
 
         if self.training:
-            self.state.status_message.emit("A run is training: open another run once it ends.")
+            self.state.status_message.emit(self.tr("A run is training: open another run once it ends."))
             return False
         try:
             info = load_run_info(run_dir)
             snapshot = latest_snapshot(run_dir)
         except (RunError, OSError, ValueError) as exc:
-            self.state.show_error(self, "Cannot open run", str(exc))
+            self.state.show_error(self, self.tr("Cannot open run"), str(exc))
             return False
         self.shown_run = Path(run_dir)
         self.curves.set_history(info.history, KIND_METRICS.get(info.kind))
@@ -209,8 +231,10 @@ class TrainingTab(QWidget):
             self.snapshot_panel.clear()
         self._show_test_metrics(info.kind, info.state.get("test_metrics") or {})
         self.progress.setValue(0)
-        self.progress.setFormat(f"{info.path.name}: {info.status}, {info.epochs_done} epoch(s)")
-        self._log(f"Opened {info.path} ({info.kind}, {info.status}, {info.epochs_done} epochs).")
+        self._set_progress_text(lambda: self.tr("{0}: {1}, %n epoch(s)", "", info.epochs_done).format(
+            info.path.name, status_text.status_word(str(info.status)).lower()))
+        self._log(self.tr("Opened {0} ({1}, {2}, %n epoch(s)).", "", info.epochs_done).format(
+            info.path, info.kind, info.status))
         self.state.set_current_run(self.shown_run, info.kind)
         self._update_buttons()
         return True
@@ -236,7 +260,7 @@ class TrainingTab(QWidget):
     def _begin(self, text: str) -> None:
         self.result_label.setText("")
         self.progress.setValue(0)
-        self.progress.setFormat("Starting…")
+        self._set_progress_text(lambda: self.tr("Starting…"))
         self._log(text)
 
     def _launch(self, fn: Any, *args: Any, **kwargs: Any) -> None:
@@ -259,12 +283,13 @@ class TrainingTab(QWidget):
                                   data.get("batch_logs") or data.get("logs") or {})
             self.progress.setValue(int(1000 * float(data.get("progress", 0.0))))
             paused = self.job is not None and self.job.handle.paused
-            self.progress.setFormat(status_text.batch_progress_text(data, self._total_epochs, paused))
+            total = self._total_epochs
+            self._set_progress_text(lambda: status_text.batch_progress_text(data, total, paused))
         elif ev.kind == "epoch":
             logs = data.get("logs") or {}
             self.curves.add_epoch(int(data["epoch"]), logs)
             self.snapshot_panel.show_snapshot(data.get("snapshot"))
-            self._log(f"Epoch {data['epoch']}: {status_text.metrics_text(logs)}")
+            self._log(self.tr("Epoch {0}: {1}").format(data["epoch"], status_text.metrics_text(logs)))
         elif ev.kind == "done":
             self._log(status_text.result_message(str(data.get("status", "")), str(data.get("message", "")),
                                      data.get("epochs_done")))
@@ -280,24 +305,24 @@ class TrainingTab(QWidget):
         self.curves.extend_x(self._total_epochs)  # a continued run: room for the new epochs
         self.state.training_run_started(run_dir, str(data.get("kind", "")))
         self.state.refresh_runs()  # list the live run now (it is highlighted as current)
-        self._log(f"Run folder {data['run_dir']} · dataset {data.get('dataset_name', '?')}")
+        self._log(self.tr("Run folder {0} · dataset {1}").format(data["run_dir"], data.get("dataset_name", "?")))
 
     def _on_job_succeeded(self, result: Any) -> None:
         self.last_result = result
         status = str(getattr(result, "status", "completed"))
-        self.progress.setFormat(status_text.result_status_line(status, str(getattr(result, "message", "")),
-                                                   getattr(result, "epochs_done", None)))
+        message, done = str(getattr(result, "message", "")), getattr(result, "epochs_done", None)
+        self._set_progress_text(lambda: status_text.result_status_line(status, message, done))
         if status == "completed":
             self.progress.setValue(1000)
         if status == "failed":
-            self.state.show_error(self, "Training failed", result.message)
+            self.state.show_error(self, self.tr("Training failed"), result.message)
         kind = self.state.current_run_kind or self.form.kind  # a continued run keeps its own kind
         self._show_test_metrics(kind, getattr(result, "test_metrics", None) or {})
 
     def _on_job_failed(self, message: str) -> None:
-        self.progress.setFormat("Failed")
-        self._log(f"Failed: {message}")
-        self.state.show_error(self, "Training failed", message)
+        self._set_progress_text(lambda: status_text.status_word("failed"))
+        self._log(self.tr("Failed: {0}").format(message))
+        self.state.show_error(self, self.tr("Training failed"), message)
 
     def _on_job_finished(self) -> None:
         self._training = False
@@ -306,55 +331,14 @@ class TrainingTab(QWidget):
         self._update_buttons()
 
     def _show_test_metrics(self, kind: str | None, metrics: dict[str, Any]) -> None:
+        self._result = (kind, dict(metrics))
         self.result_label.setText(status_text.test_metrics_text(kind, metrics))
-
-    # --- datasets ---------------------------------------------------------------------
-    def _start_dataset_job(self, fn: Any, source: str | None) -> None:
-        self.form.dataset_label.setText(f"Loading {source or 'the default dataset'}…")
-        self._dataset_loading = True
-        if self.dataset_job is not None:
-            self.dataset_job.cancel()  # superseded: its result will be dropped
-        self._dataset_request += 1
-        self.dataset_job = start_job(fn, source)
-        self.dataset_job.setProperty("request", self._dataset_request)
-        self.dataset_job.succeeded.connect(self._on_dataset_job_succeeded)
-        self.dataset_job.failed.connect(self._on_dataset_job_failed)
-        self._update_buttons()
-
-    def _stale_dataset_result(self) -> bool:
-        """Whether the dataset job reporting now was superseded by a later choice."""
-        job = self.sender()
-        return job is not None and job.property("request") != self._dataset_request
-
-    def _on_dataset_job_succeeded(self, choice: DatasetChoice) -> None:
-        if self._stale_dataset_result():
-            return
-        self._dataset_loading = False
-        self.form.set_sources(choice.sources, choice.source)
-        self.form.dataset_label.setText(f"Dataset: {describe_choice(choice)}")
-        if choice.note:
-            self._log(choice.note)
-        self._log(f"Dataset: {describe_choice(choice)}")
-        self.state.settings.setValue("training/dataset", choice.source)
-        self.state.set_dataset(choice.dataset)
-        self.form.adopt_dataset_defaults(choice.dataset.image_shape)
-        self._update_buttons()
-
-    def _on_dataset_job_failed(self, message: str) -> None:
-        if self._stale_dataset_result():
-            return
-        self._dataset_loading = False
-        self.form.set_sources(None, None)
-        ds = self.state.dataset
-        self.form.dataset_label.setText(f"Dataset: {ds.name}" if ds is not None else "No dataset loaded")
-        self.state.show_error(self, "Cannot load the dataset", message)
-        self._update_buttons()
 
     # --- app state --------------------------------------------------------------------
     def _on_state_engine_ready(self) -> None:
         if self.state.dataset is not None:
             self.form.adopt_dataset_defaults(self.state.dataset.image_shape)
-        self._log("Engine ready.")
+        self._log(self.tr("Engine ready."))
         self.curves.warm_up()
         self._prepare_curves()
         self._update_buttons()
@@ -371,11 +355,11 @@ class TrainingTab(QWidget):
         target = self.continue_target()
         blocker = continue_blocker(target, self.state.run_info(target), training=self.training,
                                    engine_loaded=self.state.engine_loaded)
-        text = "Continue training" if target is None else f"Continue {target.name}"
+        text = self.tr("Continue training") if target is None else self.tr("Continue {0}").format(target.name)
         metrics = self.continue_button.fontMetrics()
         self.continue_button.setText(metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, CONTINUE_TEXT_PX))
         self.continue_button.setEnabled(not blocker)
-        self.continue_button.setToolTip(blocker or f"Train {target} for the form's number of epochs more.")
+        self.continue_button.setToolTip(blocker or self.tr("Train {0} for the form's number of epochs more.").format(target))
 
     def _update_buttons(self) -> None:
         training = self.training
@@ -383,7 +367,7 @@ class TrainingTab(QWidget):
         stopping = training and self.job is not None and self.job.handle.cancelled
         ready = self.state.engine_loaded and self.form.source is not None and not self._dataset_loading
         self.train_button.setEnabled(ready and not training)
-        self.train_button.setToolTip("" if self.state.engine_loaded else "The engine (TensorFlow) is still loading…")
+        self.train_button.setToolTip("" if self.state.engine_loaded else self.tr("The engine (TensorFlow) is still loading…"))
         self.pause_button.setEnabled(training and not paused and not stopping)
         self.resume_button.setEnabled(bool(paused) and not stopping)
         self.stop_button.setEnabled(training and not stopping)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -77,7 +77,16 @@ class DrawingPadWidget(QWidget):
         self.setMinimumSize(112, 112)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.CrossCursor)
-        self.setToolTip("Draw with the left mouse button; right click clears")
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set the tooltip in the current language."""
+        self.setToolTip(self.tr("Draw with the left mouse button; right click clears"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     # --- public API ----------------------------------------------------------------
     @property

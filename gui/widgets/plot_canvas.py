@@ -12,7 +12,7 @@ never cut; margins are kept in pixels so titles and tick labels fit at any size.
 Matplotlib is imported only when the first curve is drawn, so the window can appear before it
 is loaded. Redraws are throttled (at most `max_fps` a second) and blitted: only the lines and
 the y axes (whose ranges change live) are repainted, a few ms. The full figure (~30 ms) is
-redrawn when the panels, the legend or an x range change, and on resize.
+redrawn when the panels, the legend or an x range change, and on resize, and on a language change.
 """
 
 from __future__ import annotations
@@ -22,12 +22,14 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from gui.widgets.plot_labels import legend_label, metric_title, placeholder_text
+
 KINDS = ("batch", "epoch", "val")
-#: Legend text of each line kind that gets an entry (the per-batch trace has none).
-LEGEND_LABELS = {"epoch": "per epoch", "val": "validation"}
+#: Line kinds that get a legend entry (the per-batch trace has none); texts: `legend_label`.
+LEGEND_KINDS = ("epoch", "val")
 # Margins in pixels: room for the legend row, axes titles and tick labels.
 _LEGEND_PX, _TITLE_PX, _XTICKS_PX, _YTICKS_PX, _RIGHT_PX = 16, 18, 20, 40, 10
 
@@ -58,7 +60,7 @@ class PlotCanvas(QWidget):
         super().__init__(parent)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self._placeholder = QLabel("Curves appear here when training starts.")
+        self._placeholder = QLabel()
         self._layout.addWidget(self._placeholder)
         self._figure: Any = None
         self._canvas: Any = None
@@ -81,6 +83,7 @@ class PlotCanvas(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(int(1000 / max_fps))
         self._timer.timeout.connect(self.flush)
+        self.retranslate()
 
     # --- public API -------------------------------------------------------------------
     def reset(self, epochs: int = 1, metrics: list[str] | None = None) -> None:
@@ -158,6 +161,27 @@ class PlotCanvas(QWidget):
         """The matplotlib Line2D drawn for a metric's `kind` line (None before the first draw)."""
         return self._lines.get(metric, {}).get(kind)
 
+    def titles(self) -> list[str]:
+        """The panel titles as drawn, in panel order."""
+        return [ax.get_title() for ax in self._axes.values()]
+
+    def retranslate(self) -> None:
+        """Re-set the placeholder, panel titles and legend in the current language."""
+        self._placeholder.setText(placeholder_text())
+        if self._figure is None:
+            return
+        for name, ax in self._axes.items():
+            ax.set_title(metric_title(name), fontsize=9)
+        self._legend_kinds = ()  # rebuilt with the new texts
+        self._update_legend()
+        if self._axes:
+            self._full_draw()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
     def legend_labels(self) -> list[str]:
         """The legend's entries as drawn (only lines holding data are listed)."""
         if self._legend is None:
@@ -206,6 +230,10 @@ class PlotCanvas(QWidget):
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
+        from gui.i18n import register_matplotlib_font
+
+        register_matplotlib_font()  # Hangul titles and legends need the bundled font
+
         # No constrained layout: it doubles the cost of every full draw; margins are set in pixels.
         self._figure = Figure(figsize=(6, 3), dpi=90)
         self._canvas = FigureCanvasQTAgg(self._figure)
@@ -228,7 +256,7 @@ class PlotCanvas(QWidget):
         rows = max(1, math.ceil(len(names) / cols))
         for i, name in enumerate(names):
             ax = self._figure.add_subplot(rows, cols, i + 1)
-            ax.set_title(name.replace("_", " "), fontsize=9)
+            ax.set_title(metric_title(name), fontsize=9)
             ax.tick_params(labelsize=7)
             ax.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
             ax.yaxis.set_major_locator(MaxNLocator(nbins=4))
@@ -248,7 +276,7 @@ class PlotCanvas(QWidget):
 
     def _update_legend(self) -> None:
         """One figure legend above the panels, listing only the line kinds that hold data."""
-        kinds = tuple(k for k in LEGEND_LABELS if any(self._data[n][k][0] for n in self._axes))
+        kinds = tuple(k for k in LEGEND_KINDS if any(self._data[n][k][0] for n in self._axes))
         if kinds == self._legend_kinds:
             return
         from matplotlib.lines import Line2D
@@ -259,7 +287,7 @@ class PlotCanvas(QWidget):
         proxies = {"epoch": Line2D([], [], color="0.35", marker="o", ms=4, lw=1.5),
                    "val": Line2D([], [], color="k", marker="s", ms=3, ls="--", lw=1)}
         if kinds:
-            self._legend = self._figure.legend([proxies[k] for k in kinds], [LEGEND_LABELS[k] for k in kinds],
+            self._legend = self._figure.legend([proxies[k] for k in kinds], [legend_label(k) for k in kinds],
                                                loc="upper right", ncol=len(kinds), fontsize=7, frameon=False,
                                                borderaxespad=0.1, handlelength=2.2)
         self._legend_kinds = kinds
