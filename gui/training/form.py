@@ -71,6 +71,9 @@ class TrainingFormWidget(QGroupBox):
         self.dataset_combo.addItem("", None)
         self.dataset_label = QLabel()
         self.dataset_label.setWordWrap(True)
+        # Room for three lines whatever the language: a wrapped label inside the splitter
+        # doesn't grow again after a live language switch makes its text longer.
+        self.dataset_label.setMinimumHeight(3 * self.dataset_label.fontMetrics().lineSpacing() + 2)
         self.epochs_spin, self.batch_spin = QSpinBox(), QSpinBox()
         self.epochs_spin.setRange(1, 1000)
         self.batch_spin.setRange(1, 4096)
