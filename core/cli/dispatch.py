@@ -13,7 +13,7 @@ import sys
 from types import ModuleType
 from typing import Any
 
-from core.cli import activations, decode, latent_grid, sample, score, train
+from core.cli import activations, decode, explain, latent_grid, sample, score, train
 from core.cli.errors import (
     EXIT_BAD_INPUT,
     EXIT_FAILED,
@@ -27,10 +27,11 @@ from core.errors import UserError, describe_error, first_line
 COMMANDS: tuple[tuple[str, ModuleType, str], ...] = (
     ("train", train, "train a model and write a run folder"),
     ("activations", activations, "every layer's output statistics for one input"),
-    ("decode", decode, "decode one latent point of an AE/VAE run into a PNG"),
-    ("latent-grid", latent_grid, "decode a grid over an AE/VAE latent plane into one PNG"),
-    ("sample", sample, "draw a grid of samples from a GAN run's generator"),
+    ("decode", decode, "decode one latent point (AE/VAE run or decoder file) to a PNG"),
+    ("latent-grid", latent_grid, "decode a latent-plane grid (AE/VAE run or decoder file)"),
+    ("sample", sample, "a grid of samples from a GAN run or a generator file"),
     ("score", score, "MNIST score, Fréchet distance and class histogram of a GAN run"),
+    ("explain", explain, "saliency / Grad-CAM attribution map of a classifier"),
 )
 
 class _Parser(argparse.ArgumentParser):

@@ -47,6 +47,7 @@ from core.training.run_folder import (
     load_run_info,
     save_snapshot,
 )
+from core.training.tensorboard import tensorboard_writer
 
 __all__ = ["RunResult", "TrainingRun"]
 
@@ -233,6 +234,7 @@ class TrainingRun:
         save_snapshot(run, snapshot)
         commit_epoch(run, self._state_record("running", f"Epoch {epoch} done.", epoch))
         self.history, self.epochs_done, self._last_good = history, epoch, values
+        self._tensorboard.write_epoch(snapshot, history)
         if self.config.kind == "gan":
             prune_checkpoints(run, int(self.config.keep_checkpoints), history.get("frechet", []))
 
@@ -297,6 +299,8 @@ class TrainingRun:
                 return self._finish("failed", f"Training could not start: {failure_text(exc)}")
             return self._train_locked(n)
         finally:
+            if getattr(self, "_tensorboard", None) is not None:
+                self._tensorboard.close()
             lock.release()
 
     def _train_locked(self, n: int) -> RunResult:
@@ -307,6 +311,7 @@ class TrainingRun:
             return self._finish("stopped", "Stopped before training started.")
         model = self.bundle.model
         self._snapshotter = Snapshotter(self.bundle, self.dataset.x_test, self.dataset.y_test, self.fixed_noise)
+        self._tensorboard = tensorboard_writer(self.run_dir, self.bundle, self.handle)
         callback = ReportingCallback(
             self.handle,
             initial_epoch=initial,
