@@ -28,7 +28,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QShowEvent,
 )
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
+from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 
 from gui import dialogs, i18n
 from gui.app_state import AppState
@@ -43,6 +43,14 @@ TAB_SPECS: list[tuple[str, str]] = [
 ]
 MENU_NAMES = ("File", "View", "Tools", "Help")
 WINDOW_TITLE = "Latent Lab"
+
+
+def ask_which_tab(parent: QWidget, file_name: str, titles: list[str]) -> int | None:
+    """Ask which tab opens a model file several tabs can use: the chosen index, or None."""
+    title = QCoreApplication.translate("MainWindow", "Open model")
+    text = QCoreApplication.translate("MainWindow", "Open {0} in:").format(file_name)
+    item, ok = QInputDialog.getItem(parent, title, text, titles, 0, False)
+    return titles.index(item) if ok and item in titles else None
 
 
 class MainWindow(QMainWindow):
@@ -154,12 +162,19 @@ class MainWindow(QMainWindow):
         self.engine_job.failed.connect(self._on_engine_job_failed)
 
     def open_model_file(self, path: Path) -> bool:
-        """Route a `.keras` file to the tab that accepts model files; False if none does."""
-        for index, tab in enumerate(self.tabs):
-            if getattr(tab, "accepts_model_files", False):
-                self.tab_widget.setCurrentIndex(index)
-                tab.open_model_file(Path(path))  # type: ignore[attr-defined]
-                return True
+        """Route a `.keras` file to the tab that can use it (a tab's `can_open_model_file(path)`
+        says; without one it takes any file); asks which when several can. False if none does."""
+        fits = [i for i, tab in enumerate(self.tabs) if getattr(tab, "accepts_model_files", False)
+                and getattr(tab, "can_open_model_file", lambda _p: True)(Path(path))]
+        if len(fits) > 1:
+            choice = ask_which_tab(self, Path(path).name, [self.tab_title(self.tabs[i]) for i in fits])
+            fits = [] if choice is None else [fits[choice]]
+            if not fits:
+                return False
+        if fits:
+            self.tab_widget.setCurrentIndex(fits[0])
+            self.tabs[fits[0]].open_model_file(Path(path))  # type: ignore[attr-defined]
+            return True
         self.state.show_error(self, self.tr("Cannot open model"),
                               self.tr("{0}: no tab here opens model files yet").format(Path(path).name))
         return False

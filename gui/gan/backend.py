@@ -31,6 +31,7 @@ class SampleRequest:
     enlarge: int | None = None
     train_images: np.ndarray | None = None
     generation: int = 0  # bumped whenever the run's models on disk may have changed
+    output_range: str = "auto"  # a user's generator file: "auto" (final activation), "tanh" or "sigmoid"
 
 
 @dataclass
@@ -56,16 +57,24 @@ class GanSampleBackend:
         self._sampler: Any = None
         self._weights_key: Any = None
         self._generation = -1
+        self._range = "auto"
 
     def _ensure(self, request: SampleRequest) -> None:
         from core.gan.sampling import make_sampler
         from core.training.run_folder import load_role
 
         if (self._run_dir != request.run_dir or self._generator is None
-                or self._generation != request.generation):
-            self._generator = load_role(request.run_dir, "generator")
-            self._sampler = make_sampler(self._generator)
+                or self._generation != request.generation or self._range != request.output_range):
+            if request.run_dir.suffix == ".keras":  # a user's generator file
+                from core.inspect.model_files import load_model_file
+
+                self._generator = load_model_file(request.run_dir)
+                self._sampler = user_sampler(self._generator, request.output_range)
+            else:
+                self._generator = load_role(request.run_dir, "generator")
+                self._sampler = make_sampler(self._generator)
             self._run_dir, self._generation = request.run_dir, request.generation
+            self._range = request.output_range
             self._weights_key = None
         if request.weights is not None and request.weights_key != self._weights_key:
             self._generator.set_weights(request.weights)
@@ -99,6 +108,28 @@ class GanSampleBackend:
                 result.nearest_image = np.asarray(request.train_images[idx])
         result.elapsed_ms = (time.perf_counter() - start) * 1000.0
         return result
+
+
+def user_sampler(generator: Any, output_range: str = "auto", batch_size: int = 1024) -> Any:
+    """`fn(z) -> images (n, H, W, C) in [0, 1]` for a user's generator: the raw output range is
+    its final activation's ("auto": tanh -> [-1, 1], anything else [0, 1]) or the user's choice."""
+    from core.gan.sampling import latent_dim_of, to_images
+    from core.tf_env import tf
+
+    t = tf()
+    dim = latent_dim_of(generator)
+    if output_range == "auto":  # the activation behind any Reshape / Flatten at the end
+        from core.inspect.user_models import final_activation
+
+        output_range = "tanh" if final_activation(generator) == "tanh" else "sigmoid"
+    call = t.function(lambda z: generator(z, training=False), input_signature=[t.TensorSpec([None, dim], t.float32)])
+
+    def sample_fn(z: np.ndarray) -> np.ndarray:
+        z = np.asarray(z, np.float32).reshape(-1, dim)
+        parts = [np.asarray(call(z[i: i + batch_size])) for i in range(0, max(len(z), 1), batch_size)]
+        return to_images(np.concatenate(parts)[: len(z)], output_range == "tanh")
+
+    return sample_fn
 
 
 @dataclass

@@ -47,6 +47,7 @@ class GanSampling(QObject):
         self.train_images: np.ndarray | None = None
         self.worker: LatestWorker | None = None
         self.generation = 0  # which copy of the run's models on disk the worker must sample
+        self.output_range = "auto"  # a user's generator file: auto / tanh / sigmoid
         grid.cell_clicked.connect(self._on_grid_cell_clicked)
         grid.lock_requested.connect(self._on_grid_lock_requested)
         side.set_a_button.clicked.connect(lambda: self._set_end(0))
@@ -70,6 +71,8 @@ class GanSampling(QObject):
 
     def has_generator(self) -> bool:
         """Whether there is a generator to sample (saved, stepped or live weights)."""
+        if self.run_dir is not None and self.run_dir.suffix == ".keras":
+            return self.run_dir.exists()  # a user's generator file
         return self.run_dir is not None and (self.weights is not None or (self.run_dir / "generator.keras").exists())
 
     @property
@@ -80,6 +83,11 @@ class GanSampling(QObject):
     def set_weights(self, key: Any, weights: list[np.ndarray]) -> None:
         """Sample with these generator weights (live epoch or train steps) from now on."""
         self.weights = (key, weights)
+        self.request()
+
+    def set_output_range(self, output_range: str) -> None:
+        """How a user's generator output maps to [0, 1]: "auto", "tanh" or "sigmoid"."""
+        self.output_range = output_range
         self.request()
 
     def set_train_images(self, images: np.ndarray | None) -> None:
@@ -124,7 +132,8 @@ class GanSampling(QObject):
         key, weights = self.weights if self.weights is not None else (None, None)
         self.worker.submit(SampleRequest(run_dir=self.run_dir, grid_z=z.copy(), weights_key=key,
                                          weights=weights, strip=strip, walk_z=walk, enlarge=self.enlarged_index,
-                                         train_images=self.train_images, generation=self.generation))
+                                         train_images=self.train_images, generation=self.generation,
+                                         output_range=self.output_range))
 
     def _on_worker_computed(self, request: SampleRequest, result: Any) -> None:
         if request.run_dir != self.run_dir or request.generation != self.generation:

@@ -1,12 +1,8 @@
-"""The GAN tab: sample grid with locks, enlarged sample vs its nearest real image, the mean-image
-"model" with metrics, interpolation and latent walk, training timeline, quality curves and
-GAN Lab-style step controls.
-
-It follows the app state: the run list (`runs_changed`), the current run (preselected when it
-is a GAN run, including the one training or just trained), the live run's epochs
-(`training_event`) and the run's own dataset (`dataset_for_run` / `dataset_loaded`). The
-actions on the shown run (roll back, steps, score, export) live in `GanRunActions`.
-"""
+"""The GAN tab: sample grid with locks, nearest real image, mean-image "model" with metrics,
+interpolation and walk, timeline, quality curves and step controls, for a GAN run or a user's
+generator file (`GanUserModel`). It follows the app state (run list, current run, live epochs,
+the run's dataset); actions on the shown run (roll back, steps, score, export) live in
+`GanRunActions`."""
 
 from __future__ import annotations
 
@@ -14,38 +10,24 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSpinBox,
-    QSplitter,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QWidget
 
 from core.progress import ProgressEvent
 from gui.bridge import Job, LatestWorker, start_job
 from gui.gan.backend import GanRunData, load_gan_run, mean_image_job
-from gui.gan.grid import GanGridWidget
-from gui.gan.interpolation import GanInterpolationWidget
-from gui.gan.quality_view import GanQualityWidget
 from gui.gan.run_actions import GanRunActions, save_image_png
 from gui.gan.sampling import GanSampling
-from gui.gan.side_panel import GanSidePanel
-from gui.gan.step_controls import GanStepWidget
+from gui.gan.tab_layout import build_gan_tab
 from gui.gan.texts import loading_text, no_run_text, run_item_text, status_line
-from gui.gan.timeline import GanTimelineWidget
+from gui.gan.user_model import GanUserModel, generator_shapes
 
 
 class GanTab(QWidget):
     """Sample, inspect and step a GAN run (see module docstring)."""
 
     title = "GAN"
+    accepts_model_files = True
 
     def __init__(self, state: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,6 +42,8 @@ class GanTab(QWidget):
         self._build()
         self.actions = GanRunActions(state, self, self.side, self.steps, self.quality)
         self.sampling = GanSampling(self.grid, self.interp, self.side, self)
+        self.user = GanUserModel(self)  # a user's generator file, when one is shown
+        self.layout().insertWidget(1, self.user)
         self._connect()
         self.refresh_runs()
         self._preselect_current()
@@ -91,53 +75,7 @@ class GanTab(QWidget):
 
     # --- layout ------------------------------------------------------------------------
     def _build(self) -> None:
-        self.run_combo = QComboBox(self)
-        self.run_combo.setMinimumWidth(260)
-        self.follow_live = QCheckBox(self)
-        self.follow_live.setChecked(True)
-        self.size_spin = QSpinBox(self)
-        self.size_spin.setRange(2, 16)
-        self.size_spin.setValue(8)
-        self.seed_spin = QSpinBox(self)
-        self.seed_spin.setRange(0, 2**31 - 1)
-        self.reseed_button = QPushButton(self)
-        self.export_grid_button = QPushButton(self)
-        self.run_label = QLabel(self)
-        top = QHBoxLayout()
-        for w in (self.run_label, self.run_combo, self.follow_live, self.size_spin, self.seed_spin,
-                  self.reseed_button, self.export_grid_button):
-            top.addWidget(w)
-        top.addStretch(1)
-
-        self.grid = GanGridWidget(self)
-        self.side = GanSidePanel(self)
-        splitter = QSplitter(self)
-        splitter.addWidget(self.grid)
-        splitter.addWidget(self.side)
-        splitter.setSizes([520, 420])
-
-        self.interp = GanInterpolationWidget(self)
-        self.timeline = GanTimelineWidget(self)
-        self.export_timeline_button = QPushButton(self)
-        tl = QWidget(self)
-        tll = QVBoxLayout(tl)
-        tll.addWidget(self.timeline, 1)
-        tll.addWidget(self.export_timeline_button)
-        self.quality = GanQualityWidget(self)
-        self.steps = GanStepWidget(self)
-        self.panels = QTabWidget(self)
-        for panel in (self.interp, tl, self.quality, self.steps):
-            self.panels.addTab(panel, "")
-        self.status = QLabel("", self)
-
-        main = QSplitter(Qt.Orientation.Vertical, self)
-        main.addWidget(splitter)
-        main.addWidget(self.panels)
-        main.setSizes([460, 300])
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(main, 1)
-        layout.addWidget(self.status)
+        build_gan_tab(self)
 
     def _connect(self) -> None:
         self.run_combo.activated.connect(self._on_run_combo_activated)
@@ -196,6 +134,22 @@ class GanTab(QWidget):
         self.select_run(self.data.run_dir)
         return True
 
+    def can_open_model_file(self, path: Path) -> bool:
+        """Whether `path` is a generator: one noise vector in, one image out."""
+        return generator_shapes(Path(path)) is not None
+
+    def open_model_file(self, path: Path) -> bool:
+        """Sample a user's generator file (File → Open model…, drops); False if it is none."""
+        shapes = generator_shapes(Path(path))
+        if shapes is None:
+            return self.user.refuse(Path(path))
+        self.data, self._loading, self.dataset, self.dataset_error = None, None, None, None
+        self._load_request += 1  # a run still loading is dropped
+        self.run_combo.setCurrentIndex(-1)
+        self.user.show_file(Path(path), *shapes)
+        self._show_status()
+        return True
+
     def _ensure_combo_item(self, run_dir: Path) -> None:
         index = self.run_combo.findData(str(run_dir))
         if index < 0:
@@ -252,6 +206,7 @@ class GanTab(QWidget):
         if self._stale_load() or data.run_dir != self._loading:
             return  # superseded by a later choice
         self._loading = None
+        self.user.leave()
         self.data, self.epochs_done = data, data.epochs_done
         self.sampling.reset(data.run_dir, data.latent_dim, self.size_spin.value(), self.seed_spin.value())
         self.actions.set_run(data.run_dir)
@@ -298,6 +253,8 @@ class GanTab(QWidget):
         """One line describing what the tab shows now."""
         if self._loading is not None:
             self.status.setText(loading_text(self._loading.name))
+        elif self.user.active:
+            self.status.setText(self.user.status_text())
         elif self.data is None:
             self.status.setText(no_run_text())
         else:

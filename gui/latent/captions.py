@@ -17,6 +17,8 @@ from gui.latent.scatter import ScatterScene
 def view_note(view: Any) -> str:
     """One line about the run on the map: its model, latent size, projection and data."""
     proj, kind, dim = view.projection, view.model.kind, view.model.latent_dim
+    if view.config.get("kind") == "user":
+        return user_note(view)
     if proj.is_identity and kind == "vae":
         text = QCoreApplication.translate("LatentTab", "Variational autoencoder (VAE) with a {0}-D latent space: the map is the latent plane itself.")
     elif proj.is_identity:
@@ -29,6 +31,16 @@ def view_note(view: Any) -> str:
     return QCoreApplication.translate("LatentTab", "{0}  {1} test points · {2}").format(text, f"{len(view.test_y):,}", view.dataset_name)
 
 
+def user_note(view: Any) -> str:
+    """One line about a user's decoder file on the map."""
+    name, dim = Path(view.run_dir).name, view.model.latent_dim
+    text = QCoreApplication.translate("LatentTab", "{0}: a user's decoder with a {1}-D latent space.").format(name, dim)
+    if len(view.test_z):
+        text += " " + QCoreApplication.translate("LatentTab", "{0} encoded test points · {1}").format(
+            f"{len(view.test_z):,}", view.dataset_name)
+    return text
+
+
 def make_scene(view: Any, bounds: tuple[float, float, float, float], history_index: int,
                heat: np.ndarray | None) -> ScatterScene:
     """The map's background: the encoded test set, or the probe set at one recorded epoch."""
@@ -36,6 +48,8 @@ def make_scene(view: Any, bounds: tuple[float, float, float, float], history_ind
 
     proj = view.projection
     axes = ("z[0]", "z[1]") if proj.is_identity else (f"PC1 ({proj.explained[0]:.0%})", f"PC2 ({proj.explained[1]:.0%})")
+    if view.config.get("kind") == "user" and not proj.is_identity and proj.explained == (1.0, 1.0):
+        axes = (f"z[{int(np.argmax(proj.components[0]))}]", f"z[{int(np.argmax(proj.components[1]))}]")  # two chosen dims
     points, labels, title = view.test_plane, view.test_y, QCoreApplication.translate("LatentTab", "encoded test set")
     if 0 <= history_index < len(view.history):
         frame = view.history[history_index]

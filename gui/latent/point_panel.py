@@ -60,10 +60,14 @@ class PointPanel(QWidget):
         from core.latent.plane import nearest_train_index
 
         self.decoded.set_image(image)
-        i = nearest_train_index(z, view.train_z)
-        self.nearest.set_image(view.train_x[i])
-        name = view.class_names[int(view.train_y[i])]
-        self.texts.put(self.nearest_label.setText, lambda: self.tr("nearest training image: {0}").format(name))
+        if len(view.train_z) == 0:  # a user's decoder without an encoder: no encoded images
+            self.nearest.set_image(None)
+            self.texts.put(self.nearest_label.setText, lambda: "")
+        else:
+            i = nearest_train_index(z, view.train_z)
+            self.nearest.set_image(view.train_x[i])
+            name = view.class_names[int(view.train_y[i])]
+            self.texts.put(self.nearest_label.setText, lambda: self.tr("nearest training image: {0}").format(name))
         text = "z = (" + ", ".join(f"{v:+.2f}" for v in z[:6]) + (", …)" if len(z) > 6 else ")")
         if not view.projection.is_identity and plane is not None:
             where = f"({plane[0]:+.2f}, {plane[1]:+.2f})"

@@ -16,23 +16,15 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QHBoxLayout,
-    QLabel,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
 from gui.app_state import run_dataset_source
 from gui.bridge import Job, LatestWorker, start_job
 from gui.latent.captions import ask_export_path, make_scene, view_note
-from gui.latent.map_widget import LatentMapWidget
-from gui.latent.panels import LatentPanelsWidget
-from gui.latent.point_panel import PointPanel
 from gui.latent.requests import (
     GridRequest,
     MiscRequest,
@@ -41,7 +33,9 @@ from gui.latent.requests import (
     serve_misc,
     serve_point,
 )
-from gui.latent.run_picker import LATENT_KINDS, LatentRunPicker
+from gui.latent.run_picker import LATENT_KINDS
+from gui.latent.tab_layout import build_latent_tab
+from gui.latent.user_bar import LatentUserBar, file_roles
 from gui.widgets.live_text import LiveTexts, is_language_change
 
 MARKER_COLOURS = {"A": QColor(30, 120, 255), "B": QColor(255, 150, 0), "digit": QColor(255, 0, 200)}
@@ -52,6 +46,7 @@ class LatentTab(QWidget):
     """Choose an AE/VAE run; click or drag on its latent map to see what the decoder makes of it."""
 
     title = QT_TRANSLATE_NOOP("LatentTab", "Latent map")
+    accepts_model_files = True
 
     def __init__(self, state: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,36 +100,10 @@ class LatentTab(QWidget):
 
     # --- layout ------------------------------------------------------------------------
     def _build_ui(self) -> None:
-        self.picker = LatentRunPicker()
-        self.heat_check = QCheckBox()
-        self.note = QLabel("")
-        self.note.setWordWrap(True)
+        build_latent_tab(self)
         self._say(lambda: self.tr("Choose a trained (or training) autoencoder or VAE run."))
-        self.map = LatentMapWidget()
-        self.point_panel = side = PointPanel()
-        self.decoded, self.coords, self.prediction = side.decoded, side.coords, side.prediction
-        self.hover_image = side.hover_image
-        self.panels = panels = LatentPanelsWidget()
-        self.grid_panel, self.interp_panel, self.digit_panel = panels.grid, panels.interp, panels.digit
-        self.history_panel = panels.history
-        top = QHBoxLayout()
-        top.addWidget(self.picker, 1)
-        top.addWidget(self.heat_check)
-        upper = QSplitter(Qt.Orientation.Horizontal)
-        upper.addWidget(self.map)
-        upper.addWidget(side)
-        upper.setStretchFactor(0, 3)
-        upper.setStretchFactor(1, 2)
-        body = QSplitter(Qt.Orientation.Vertical)
-        body.addWidget(upper)
-        body.addWidget(self.panels)
-        body.setStretchFactor(0, 3)
-        body.setStretchFactor(1, 2)
-        body.setSizes([560, 380])
-        lay = QVBoxLayout(self)
-        lay.addLayout(top)
-        lay.addWidget(self.note)
-        lay.addWidget(body, 1)
+        self.user = LatentUserBar(self)  # a user's decoder file, when one is shown
+        self.layout().insertWidget(2, self.user)
         self._connect_ui()
 
     def _connect_ui(self) -> None:
@@ -189,6 +158,25 @@ class LatentTab(QWidget):
         job.event.connect(self._on_load_job_event)
         self._load_job = job
         return job
+
+    def can_open_model_file(self, path: Path) -> bool:
+        """Whether `path` is a decoder: a latent vector in, an image out."""
+        return "decoder" in file_roles(Path(path))
+
+    def open_model_file(self, path: Path) -> Job:
+        """Show a user's decoder file on the map (File → Open model…, drops); "Open encoder…" adds
+        its encoder. Loads on a worker; the map changes when it is loaded."""
+        return self.user.open_decoder(Path(path))
+
+    def set_projection(self, projection: Any) -> None:
+        """Show the map on another plane of the same latent (a user's decoder: other dimensions,
+        slider values or PCA), keeping the clicked point's plane coordinates."""
+        view = self.view
+        view.projection, view.test_plane = projection, projection.to_plane(view.test_z)
+        self._refresh_scene()
+        if self._point is not None:
+            self.pick_point(*self._point)
+        self.grid_panel.request(self._bounds)
 
     def _on_state_engine_ready(self) -> None:
         if self._pending_load is not None:
@@ -391,9 +379,10 @@ class LatentTab(QWidget):
 
     def shutdown(self, timeout_s: float) -> None:
         """Stop the loading job and every worker (waiting at most about `timeout_s`)."""
+        self.user.shutdown(timeout_s / 4)
         if self._load_job is not None:
             self._load_job.cancel()
-            self._load_job.wait(timeout_s / 2)
+            self._load_job.wait(timeout_s / 4)
         workers = [*self._workers.values(), self.grid_panel.worker, self.interp_panel.worker, self.digit_panel.worker]
         for worker in workers:
             worker.close(timeout_s / (2 * len(workers)))

@@ -6,9 +6,22 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
 
 from gui.layers.session import ModelKey
+
+
+def confirm_unsafe(parent: QWidget | None, path: str, reason: str) -> bool:
+    """Ask, per file, whether to load a model that runs code. Tests monkeypatch this."""
+    what = (QCoreApplication.translate("LayersTab", "a Lambda layer") if "Lambda" in reason
+            else QCoreApplication.translate("LayersTab", "custom code"))
+    box = QMessageBox.question(
+        parent, QCoreApplication.translate("LayersTab", "Model contains code"),
+        QCoreApplication.translate(
+            "LayersTab", "This file contains code ({0}) that will run on your computer if loaded.\n\n{1}\n\n"
+            "Load it anyway?").format(what, reason),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+    return box == QMessageBox.StandardButton.Yes
 
 
 def key_text(key: ModelKey) -> str:

@@ -1,7 +1,8 @@
 """The Layers tab: every hidden layer's output for any Keras model, through the functional API.
 
 Pick a model (a run's role, the live training run, or a `.keras` file), choose an input
-(dataset image, drawing, latent vector) and see all layer outputs at once. The model and
+(dataset image, drawing, latent vector) and see all layer outputs at once, or, for a
+classifier, its attribution maps (`AttributionPanel`, a second view beside the outputs). The model and
 its feature extractor live on one `LatestWorker` thread (`ActivationSession`); the GUI
 thread only sends requests and paints results. The tab follows the `AppState`: its run
 list, its current run (preselected when it has a model) and the live run's weights; a run's
@@ -14,12 +15,12 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
-    QMessageBox,
     QSplitter,
+    QTabWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -28,10 +29,11 @@ from PySide6.QtWidgets import (
 from gui.bridge import LatestWorker
 from gui.dialogs import choose_model_file, remember_folder, start_folder
 from gui.layers.activation_views import ActivationWidget, PredictionWidget
+from gui.layers.attribution_panel import AttributionPanel
 from gui.layers.data_choice import LayersDataChoice
 from gui.layers.detail import UnitDetailWidget
 from gui.layers.input_panel import LayersInputWidget
-from gui.layers.model_picker import key_text
+from gui.layers.model_picker import confirm_unsafe, key_text
 from gui.layers.outputs import LayerOutputsWidget
 from gui.layers.session import ActivationSession, LayersRequest, LayersResult, ModelKey
 from gui.layers.sources import (
@@ -43,19 +45,6 @@ from gui.layers.sources import (
 from gui.layers.structure import ModelOverviewWidget, shape_text
 from gui.layers.top_bar import LayersTopBar
 from gui.widgets.live_text import LiveTexts, is_language_change
-
-
-def confirm_unsafe(parent: QWidget | None, path: str, reason: str) -> bool:
-    """Ask, per file, whether to load a model that runs code. Tests monkeypatch this."""
-    what = (QCoreApplication.translate("LayersTab", "a Lambda layer") if "Lambda" in reason
-            else QCoreApplication.translate("LayersTab", "custom code"))
-    box = QMessageBox.question(
-        parent, QCoreApplication.translate("LayersTab", "Model contains code"),
-        QCoreApplication.translate(
-            "LayersTab", "This file contains code ({0}) that will run on your computer if loaded.\n\n{1}\n\n"
-            "Load it anyway?").format(what, reason),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-    return box == QMessageBox.StandardButton.Yes
 
 
 class LayersTab(QWidget):
@@ -125,8 +114,14 @@ class LayersTab(QWidget):
         self.inputs = LayersInputWidget()
         self.outputs = LayerOutputsWidget()
         self.detail = UnitDetailWidget()
+        self.attribution = AttributionPanel(self.session, self._class_names, self.state.settings)
+        self.view_tabs = QTabWidget()  # layer outputs | attribution maps (computed only when shown)
+        self.view_tabs.addTab(self.outputs, "")
+        self.view_tabs.addTab(self.attribution, "")
+        self.texts.put(lambda t: self.view_tabs.setTabText(0, t), lambda: self.tr("Layer outputs"))
+        self.texts.put(lambda t: self.view_tabs.setTabText(1, t), lambda: self.tr("Attribution"))
         right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.outputs)
+        right.addWidget(self.view_tabs)
         right.addWidget(self.detail)
         right.setStretchFactor(0, 4)
         right.setStretchFactor(1, 1)
@@ -203,8 +198,9 @@ class LayersTab(QWidget):
 
     def shutdown(self, timeout_s: float) -> None:
         """Stop the worker thread and any top-activating search."""
-        self.detail.cancel_search(timeout_s / 2)
-        self.worker.close(timeout_s / 2)
+        self.detail.cancel_search(timeout_s / 3)
+        self.attribution.shutdown(timeout_s / 3)
+        self.worker.close(timeout_s / 3)
 
     # --- requests --------------------------------------------------------------------
     def _submit(self) -> None:
@@ -221,6 +217,7 @@ class LayersTab(QWidget):
         self._cleared_at = self._serial  # results still on their way are stale now
         self.texts.put(self.inputs.set_problem, lambda: "")
         self._clear_outputs()
+        self.attribution.set_input(None)
 
     def _clear_outputs(self) -> None:
         """Empty every output view: they described an input that is no longer shown."""
@@ -253,6 +250,7 @@ class LayersTab(QWidget):
         if res.outputs is not None:
             self.texts.put(self.inputs.set_problem, lambda: "")
             self._show_outputs(res)
+            self.attribution.set_input(req.x if req.kind == "image" else None)
             self.view_updated.emit(res.serial)
 
     def _on_load_error(self, res: LayersResult) -> None:
@@ -277,6 +275,7 @@ class LayersTab(QWidget):
         self.overview.show_model(res.name, res.infos, res.containers, res.code)
         self.outputs.rebuild(res.infos)
         self.detail.clear()
+        self.attribution.set_model(res.key)
         self.texts.put(self.status_label.setText, lambda: self.tr("{0}: %n layer output(s), input {1} ({2})", "", len(
             res.infos)).format(res.name, shape_text(res.input_shape),
                                self.tr("vector") if res.input_kind == "vector" else self.tr("image")))
@@ -289,10 +288,12 @@ class LayersTab(QWidget):
             self.inputs.set_mode(0 if self.inputs.dataset is not None else 1)
         self.model_loaded.emit(res.name)
 
+    def _class_names(self) -> tuple[str, ...]:
+        return tuple(getattr(self.inputs.dataset, "class_names", ()) or ())
+
     def _show_outputs(self, res: LayersResult) -> None:
         assert res.outputs is not None
-        names = tuple(getattr(self.inputs.dataset, "class_names", ()) or ())
-        self.outputs.show_outputs(res.outputs, res.stats, res.input_kind, names)
+        self.outputs.show_outputs(res.outputs, res.stats, res.input_kind, self._class_names())
 
     # --- unit detail and top-activating images ---------------------------------------
     def _on_outputs_unit_clicked(self, layer_index: int, unit: int) -> None:

@@ -1,7 +1,8 @@
 """The list of past training runs (the app state's shared scan); double-click reopens one.
 
 The highlighted row follows the app state's current run (`set_runs(runs, current)`,
-`highlight(path)`); "Continue training" acts on the highlighted row.
+`highlight(path)`); "Continue training" acts on the highlighted row. Several rows can be selected (Ctrl/Shift-click)
+to compare them (`selected_runs`).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 
 def describe_run(info: Any) -> str:
@@ -67,6 +68,7 @@ class RunListWidget(QListWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAlternatingRowColors(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.itemActivated.connect(self._on_item_activated)
         self._runs: list[Any] = []
 
@@ -112,6 +114,11 @@ class RunListWidget(QListWidget):
         """The highlighted run folder, if any."""
         item = self.currentItem()
         return Path(item.data(Qt.ItemDataRole.UserRole)) if item is not None and item.isSelected() else None
+
+    def selected_runs(self) -> list[Path]:
+        """Every selected run folder, in list order (what "Compare…" compares)."""
+        return [Path(self.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.count())
+                if self.item(i).isSelected()]
 
     def _on_item_activated(self, item: QListWidgetItem) -> None:
         self.run_activated.emit(Path(item.data(Qt.ItemDataRole.UserRole)))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 from gui.app_state import AppState
 from gui.bridge import Job, start_job
 from gui.training import jobs, status_text
+from gui.training.compare_button import CompareButton
 from gui.training.datasets import DatasetChoosing
 from gui.training.form import KIND_METRICS, TrainingFormWidget, kind_label
 from gui.training.layout import split as _split
@@ -73,8 +74,9 @@ class TrainingTab(DatasetChoosing, QWidget):
         self.resume_button, self.stop_button = f.resume_button, f.stop_button
         self.run_list = RunListWidget()
         self.continue_button = QtWidgets.QPushButton()
+        self.compare_button = CompareButton(self.state, self.run_list)  # several selected runs side by side
         self.runs_box = runs_box = QtWidgets.QGroupBox()
-        _stack(runs_box, self.run_list, self.continue_button, stretch_first=True)
+        _stack(runs_box, self.run_list, self.continue_button, self.compare_button, stretch_first=True)
         left = _stack(QWidget(), self.form, runs_box, margins=0)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)

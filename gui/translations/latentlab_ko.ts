@@ -23,6 +23,135 @@
         </message>
     </context>
     <context>
+        <name>AttributionPanel</name>
+        <message>
+            <location filename="../layers/attribution_panel.py" line="68" />
+            <source>Open a classifier to see which input pixels its decision rests on.</source>
+            <translation>분류 모델을 열면 그 판단이 입력의 어느 픽셀에 근거하는지 볼 수 있습니다.</translation>
+        </message>
+        <message>
+            <location filename="../layers/attribution_panel.py" line="104" />
+            <source>Saliency |∂score/∂x|</source>
+            <translation>돌출 맵(saliency) |∂score/∂x|</translation>
+        </message>
+        <message>
+            <location filename="../layers/attribution_panel.py" line="104" />
+            <source>Gradient × input</source>
+            <translation>기울기 × 입력</translation>
+        </message>
+        <message>
+            <location filename="../layers/attribution_panel.py" line="105" />
+            <source>SmoothGrad</source>
+            <translation>SmoothGrad</translation>
+        </message>
+        <message>
+            <location filename="../layers/attribution_panel.py" line="105" />
+            <source>Grad-CAM</source>
+            <translation>Grad-CAM</translation>
+        </message>
+        <message>
+            <location filename="../layers/attribution_panel.py" line="109" />
+            <source>Method:</source>
+            <translation>방법:</translation>
+        </message>
+        <message>
+            <location filename="../layers/attribution_panel.py" line="110" />
+            <source>Class:</source>
+            <translation>클래스:</translation>
+        </message>
+        <message>
+            <location filename="../layers/attribution_panel.py" line="111" />
+            <source>Grad-CAM layer:</source>
+            <translation>Grad-CAM 층:</translation>
+        </message>
+        <message>
+            <location filename="../layers/attribution_panel.py" line="112" />
+            <source>Export PNG…</source>
+            <translation>PNG로 내보내기…</translation>
+        </message>
+        <message>
+            <location filename="../layers/attribution_panel.py" line="116" />
+            <location filename="../layers/attribution_panel.py" line="262" />
+            <source>Predicted class</source>
+            <translation>예측된 클래스</translation>
+        </message>
+        <message>
+            <location filename="../layers/attribution_panel.py" line="117" />
+            <source>The map appears here.</source>
+            <translation>여기에 맵이 나타납니다.</translation>
+        </message>
+        <message>
+            <location filename="../layers/attribution_panel.py" line="156" />
+            <source>Looking at the model…</source>
+            <translation>모델을 살펴보는 중…</translation>
+        </message>
+        <message>
+            <location filename="../layers/attribution_panel.py" line="197" />
+            <source>Error: {0}</source>
+            <translation>오류: {0}</translation>
+        </message>
+        <message>
+            <location filename="../layers/attribution_panel.py" line="209" />
+            <source>Cannot compute the map: {0}</source>
+            <translation>맵을 계산할 수 없습니다: {0}</translation>
+        </message>
+        <message>
+            <location filename="../layers/attribution_panel.py" line="213" />
+            <source>Choose an image (dataset or drawing) to explain.</source>
+            <translation>설명할 이미지(데이터셋 또는 그림)를 고르세요.</translation>
+        </message>
+        <message>
+            <location filename="../layers/attribution_panel.py" line="222" />
+            <source>{0} — zero everywhere: nothing here adds evidence for this class.</source>
+            <translation>{0} — 모든 곳이 0입니다: 여기에는 이 클래스의 근거를 더하는 곳이 없습니다.</translation>
+        </message>
+        <message>
+            <location filename="../layers/attribution_panel.py" line="228" />
+            <source>{0} at layer {1} for class {2} (predicted: {3})</source>
+            <translation>{1} 층의 {0}, 클래스 {2} (예측: {3})</translation>
+        </message>
+        <message>
+            <location filename="../layers/attribution_panel.py" line="230" />
+            <source>{0} for class {1} (predicted: {2})</source>
+            <translation>{0}, 클래스 {1} (예측: {2})</translation>
+        </message>
+        <message>
+            <location filename="../layers/attribution_panel.py" line="248" />
+            <source>Attribution maps need a classifier; this model takes a latent vector (a decoder or generator).</source>
+            <translation>기여도 맵에는 분류 모델이 필요합니다. 이 모델은 잠재 벡터를 입력으로 받습니다(디코더 또는 생성자 (generator)).</translation>
+        </message>
+        <message>
+            <location filename="../layers/attribution_panel.py" line="251" />
+            <source>Attribution maps need a classifier; this is the run's {0}.</source>
+            <translation>기여도 맵에는 분류 모델이 필요합니다. 이 모델은 이 실행의 {0}입니다.</translation>
+        </message>
+        <message>
+            <location filename="../layers/attribution_panel.py" line="252" />
+            <source>Attribution maps need a classifier (an image in, class scores out); this model maps {0}.</source>
+            <translation>기여도 맵에는 분류 모델(이미지를 받아 클래스 점수를 내는 모델)이 필요합니다. 이 모델의 입출력은 {0}입니다.</translation>
+        </message>
+        <message>
+            <location filename="../layers/attribution_panel.py" line="272" />
+            <source>This model has no layer with a spatial output.</source>
+            <translation>이 모델에는 공간 출력을 내는 층이 없습니다.</translation>
+        </message>
+        <message>
+            <location filename="../layers/attribution_panel.py" line="301" />
+            <source>Export attribution map</source>
+            <translation>기여도 맵 내보내기</translation>
+        </message>
+        <message>
+            <location filename="../layers/attribution_panel.py" line="302" />
+            <source>PNG images (*.png)</source>
+            <translation>PNG 이미지 (*.png)</translation>
+        </message>
+        <message>
+            <location filename="../layers/attribution_panel.py" line="306" />
+            <source>Could not write {0}</source>
+            <translation>{0}에 쓸 수 없습니다</translation>
+        </message>
+    </context>
+    <context>
         <name>ClassHistogramWidget</name>
         <message>
             <location filename="../gan/quality_view.py" line="38" />
@@ -38,6 +167,48 @@
             <location filename="../gan/quality_view.py" line="67" />
             <source>no samples scored yet</source>
             <translation>아직 채점한 샘플이 없습니다</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompareButton</name>
+        <message>
+            <location filename="../training/compare_button.py" line="39" />
+            <source>Compare…</source>
+            <translation>비교…</translation>
+        </message>
+        <message>
+            <location filename="../training/compare_button.py" line="56" />
+            <source>Overlay the selected runs' curves and compare their settings.</source>
+            <translation>선택한 실행들의 곡선을 겹쳐 그리고 설정을 비교합니다.</translation>
+        </message>
+        <message>
+            <location filename="../training/compare_button.py" line="57" />
+            <source>Select two or more runs (Ctrl/Shift-click) to compare them.</source>
+            <translation>비교하려면 실행을 두 개 이상 선택하세요(Ctrl/Shift-클릭).</translation>
+        </message>
+        <message>
+            <location filename="../training/compare_button.py" line="81" />
+            <source>Compare selected runs…</source>
+            <translation>선택한 실행 비교…</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompareRunsDialog</name>
+        <message>
+            <location filename="../training/compare.py" line="152" />
+            <source>Compare runs</source>
+            <extracomment>The background of a setting that differs between the compared runs.</extracomment>
+            <translation>실행 비교</translation>
+        </message>
+        <message>
+            <location filename="../training/compare.py" line="153" />
+            <source>Settings that differ are highlighted; metrics are the last epoch's values.</source>
+            <translation>서로 다른 설정은 강조 표시됩니다. 지표는 마지막 에포크의 값입니다.</translation>
+        </message>
+        <message>
+            <location filename="../training/compare.py" line="160" />
+            <source>final {0}</source>
+            <translation>최종 {0}</translation>
         </message>
     </context>
     <context>
@@ -602,109 +773,109 @@
     <context>
         <name>GanTab</name>
         <message>
-            <location filename="../gan/backend.py" line="132" />
+            <location filename="../gan/backend.py" line="163" />
             <source>{0} is a {1} run, not a GAN run</source>
             <translation>{0}은(는) {1} 실행이며 GAN 실행이 아닙니다</translation>
         </message>
         <message>
-            <location filename="../gan/tab.py" line="70" />
+            <location filename="../gan/tab.py" line="54" />
             <source>Run</source>
             <translation>실행</translation>
         </message>
         <message>
-            <location filename="../gan/tab.py" line="71" />
+            <location filename="../gan/tab.py" line="55" />
             <source>Follow live run</source>
             <translation>학습 중인 실행 따라가기</translation>
         </message>
         <message>
-            <location filename="../gan/tab.py" line="72" />
+            <location filename="../gan/tab.py" line="56" />
             <source>Show the GAN run being trained as soon as it starts</source>
             <translation>학습 중인 GAN 실행을 시작되자마자 보여 줍니다</translation>
         </message>
         <message>
-            <location filename="../gan/tab.py" line="73" />
+            <location filename="../gan/tab.py" line="57" />
             <source>grid </source>
             <translation>격자 </translation>
         </message>
         <message>
-            <location filename="../gan/tab.py" line="74" />
+            <location filename="../gan/tab.py" line="58" />
             <source>Samples per side of the grid</source>
             <translation>격자 한 변의 샘플 수</translation>
         </message>
         <message>
-            <location filename="../gan/tab.py" line="75" />
+            <location filename="../gan/tab.py" line="59" />
             <source>seed </source>
             <translation>시드 </translation>
         </message>
         <message>
-            <location filename="../gan/tab.py" line="76" />
+            <location filename="../gan/tab.py" line="60" />
             <source>Seed of the grid's noise (latent vectors)</source>
             <translation>격자 노이즈(잠재 벡터, latent vector)의 시드 (seed)</translation>
         </message>
         <message>
-            <location filename="../gan/tab.py" line="77" />
+            <location filename="../gan/tab.py" line="61" />
             <source>Reseed</source>
             <translation>다시 뽑기</translation>
         </message>
         <message>
-            <location filename="../gan/tab.py" line="78" />
+            <location filename="../gan/tab.py" line="62" />
             <source>New noise for every sample that is not locked</source>
             <translation>고정하지 않은 모든 샘플에 새 노이즈를 씁니다</translation>
         </message>
         <message>
-            <location filename="../gan/tab.py" line="79" />
+            <location filename="../gan/tab.py" line="63" />
             <source>Export grid PNG…</source>
             <translation>격자 PNG 내보내기…</translation>
         </message>
         <message>
-            <location filename="../gan/tab.py" line="80" />
+            <location filename="../gan/tab.py" line="64" />
             <source>Export timeline GIF…</source>
             <translation>타임라인 GIF 내보내기…</translation>
         </message>
         <message>
-            <location filename="../gan/tab.py" line="81" />
+            <location filename="../gan/tab.py" line="65" />
             <source>Interpolation</source>
             <translation>보간 (interpolation)</translation>
         </message>
         <message>
-            <location filename="../gan/tab.py" line="81" />
+            <location filename="../gan/tab.py" line="65" />
             <source>Timeline</source>
             <translation>타임라인</translation>
         </message>
         <message>
-            <location filename="../gan/tab.py" line="81" />
+            <location filename="../gan/tab.py" line="65" />
             <source>Quality</source>
             <translation>품질</translation>
         </message>
         <message>
-            <location filename="../gan/tab.py" line="82" />
+            <location filename="../gan/tab.py" line="66" />
             <source>Train steps</source>
             <translation>단계별 학습</translation>
         </message>
         <message>
-            <location filename="../gan/tab.py" line="153" />
-            <location filename="../gan/tab.py" line="155" />
+            <location filename="../gan/tab.py" line="91" />
+            <location filename="../gan/tab.py" line="93" />
             <source>PNG image (*.png)</source>
             <translation>PNG 이미지 (*.png)</translation>
         </message>
         <message>
-            <location filename="../gan/tab.py" line="156" />
-            <location filename="../gan/tab.py" line="158" />
+            <location filename="../gan/tab.py" line="94" />
+            <location filename="../gan/tab.py" line="96" />
             <source>GIF animation (*.gif)</source>
             <translation>GIF 애니메이션 (*.gif)</translation>
         </message>
         <message>
-            <location filename="../gan/tab.py" line="380" />
+            <location filename="../gan/tab.py" line="337" />
             <source>GAN tab</source>
             <translation>GAN 탭</translation>
         </message>
         <message>
-            <location filename="../gan/tab.py" line="385" />
+            <location filename="../gan/tab.py" line="342" />
             <source>no samples to export yet</source>
             <translation>아직 내보낼 샘플이 없습니다</translation>
         </message>
         <message>
-            <location filename="../gan/tab.py" line="389" />
+            <location filename="../gan/tab.py" line="346" />
             <source>click a sample to enlarge it first</source>
             <translation>먼저 샘플을 클릭해 확대하세요</translation>
         </message>
@@ -820,6 +991,89 @@
             <location filename="../gan/timeline.py" line="104" />
             <source>the timeline is empty: train at least one epoch</source>
             <translation>타임라인이 비어 있습니다. 최소 한 에포크를 학습하세요</translation>
+        </message>
+    </context>
+    <context>
+        <name>GanUserModel</name>
+        <message>
+            <location filename="../gan/user_model.py" line="93" />
+            <source>Output range</source>
+            <translation>출력 범위</translation>
+        </message>
+        <message>
+            <location filename="../gan/user_model.py" line="94" />
+            <source>auto (final activation)</source>
+            <translation>자동 (마지막 활성화 함수)</translation>
+        </message>
+        <message>
+            <location filename="../gan/user_model.py" line="94" />
+            <source>[−1, 1] (tanh)</source>
+            <translation>[−1, 1] (tanh)</translation>
+        </message>
+        <message>
+            <location filename="../gan/user_model.py" line="95" />
+            <source>[0, 1] (sigmoid)</source>
+            <translation>[0, 1] (sigmoid)</translation>
+        </message>
+        <message>
+            <location filename="../gan/user_model.py" line="97" />
+            <source>How the generator's output maps to pixel values</source>
+            <translation>생성자 (generator) 출력을 픽셀 값으로 바꾸는 방식</translation>
+        </message>
+        <message>
+            <location filename="../gan/user_model.py" line="98" />
+            <source>Real images</source>
+            <translation>실제 이미지</translation>
+        </message>
+        <message>
+            <location filename="../gan/user_model.py" line="99" />
+            <source>(none)</source>
+            <translation>(없음)</translation>
+        </message>
+        <message>
+            <location filename="../gan/user_model.py" line="100" />
+            <source>A dataset of the generator's image shape gives the nearest real image</source>
+            <translation>생성자 (generator) 이미지와 같은 모양의 데이터셋에서 가장 가까운 실제 이미지를 찾습니다</translation>
+        </message>
+        <message>
+            <location filename="../gan/user_model.py" line="118" />
+            <source>the dataset could not be loaded ({0})</source>
+            <translation>데이터셋을 불러오지 못했습니다 ({0})</translation>
+        </message>
+        <message>
+            <location filename="../gan/user_model.py" line="120" />
+            <source>loading the dataset…</source>
+            <translation>데이터셋 불러오는 중…</translation>
+        </message>
+        <message>
+            <location filename="../gan/user_model.py" line="123" />
+            <source>its images {0} do not match the generator's {1}: no nearest real image</source>
+            <translation>이 데이터셋의 이미지 {0}이(가) 생성자 (generator)의 {1}과(와) 맞지 않습니다: 가장 가까운 실제 이미지 없음</translation>
+        </message>
+        <message>
+            <location filename="../gan/user_model.py" line="130" />
+            <source>{0}: a user's generator, {1}-long noise → {2} images</source>
+            <translation>{0}: 사용자 생성자 (generator), 길이 {1}의 노이즈 → {2} 이미지</translation>
+        </message>
+        <message>
+            <location filename="../gan/user_model.py" line="135" />
+            <source>GAN tab</source>
+            <translation>GAN 탭</translation>
+        </message>
+        <message>
+            <location filename="../gan/user_model.py" line="136" />
+            <source>{0} is not a generator (a noise vector in, an image out)</source>
+            <translation>{0}은(는) 생성자 (generator)가 아닙니다 (노이즈 벡터를 받아 이미지를 내야 합니다)</translation>
+        </message>
+        <message>
+            <location filename="../gan/user_model.py" line="172" />
+            <source>Only for runs trained in Latent Lab, not for a generator file</source>
+            <translation>Latent Lab에서 학습한 실행에만 쓸 수 있고, 생성자 (generator) 파일에는 쓸 수 없습니다</translation>
+        </message>
+        <message>
+            <location filename="../gan/user_model.py" line="178" />
+            <source>The metrics need a run of 28×28×1 or 8×8×1 images; a generator file is not scored here</source>
+            <translation>지표에는 28×28×1 또는 8×8×1 이미지의 실행이 필요합니다; 생성자 (generator) 파일은 여기서 채점하지 않습니다</translation>
         </message>
     </context>
     <context>
@@ -1065,125 +1319,189 @@
     <context>
         <name>LatentTab</name>
         <message>
-            <location filename="../latent/captions.py" line="21" />
+            <location filename="../latent/captions.py" line="23" />
             <source>Variational autoencoder (VAE) with a {0}-D latent space: the map is the latent plane itself.</source>
             <translation>{0}차원 잠재 공간의 변이형 오토 인코더 (VAE): 지도가 곧 잠재 평면입니다.</translation>
         </message>
         <message>
-            <location filename="../latent/captions.py" line="23" />
+            <location filename="../latent/captions.py" line="25" />
             <source>Autoencoder with a {0}-D latent space: the map is the latent plane itself.</source>
             <translation>{0}차원 잠재 공간의 오토 인코더 (autoencoder): 지도가 곧 잠재 평면입니다.</translation>
         </message>
         <message>
-            <location filename="../latent/captions.py" line="25" />
+            <location filename="../latent/captions.py" line="27" />
             <source>{0}-D latent space shown on the PCA plane of the encoded means (PC1 {1}, PC2 {2} of variance); a clicked point is decoded from its inverse projection.</source>
             <translation>{0}차원 잠재 공간을 인코딩된 평균의 PCA 평면에 나타냈습니다 (분산의 PC1 {1}, PC2 {2}). 클릭한 점은 역투영으로 디코딩됩니다.</translation>
         </message>
         <message>
-            <location filename="../latent/captions.py" line="29" />
+            <location filename="../latent/captions.py" line="31" />
             <source>{0}  {1} test points · {2}</source>
             <translation>{0}  테스트 점 {1}개 · {2}</translation>
         </message>
         <message>
+            <location filename="../latent/captions.py" line="37" />
+            <source>{0}: a user's decoder with a {1}-D latent space.</source>
+            <translation>{0}: {1}차원 잠재 공간의 사용자 디코더.</translation>
+        </message>
+        <message>
             <location filename="../latent/captions.py" line="39" />
+            <source>{0} encoded test points · {1}</source>
+            <translation>인코딩된 테스트 점 {0}개 · {1}</translation>
+        </message>
+        <message>
+            <location filename="../latent/captions.py" line="53" />
             <source>encoded test set</source>
             <translation>인코딩된 테스트 세트</translation>
         </message>
         <message>
-            <location filename="../latent/captions.py" line="44" />
+            <location filename="../latent/captions.py" line="58" />
             <source>probe set after epoch {0}</source>
             <translation>에포크 {0} 후의 탐침 세트</translation>
         </message>
         <message>
-            <location filename="../latent/captions.py" line="53" />
+            <location filename="../latent/captions.py" line="67" />
             <source>prior N(0, I)</source>
             <translation>사전 분포 (prior) N(0, I)</translation>
         </message>
         <message>
-            <location filename="../latent/captions.py" line="58" />
+            <location filename="../latent/captions.py" line="72" />
             <source>Export manifold grid</source>
             <translation>매니폴드 격자 내보내기</translation>
         </message>
         <message>
-            <location filename="../latent/captions.py" line="58" />
+            <location filename="../latent/captions.py" line="72" />
             <source>Export interpolation strip</source>
             <translation>보간 띠 내보내기</translation>
         </message>
         <message>
-            <location filename="../latent/captions.py" line="59" />
+            <location filename="../latent/captions.py" line="73" />
             <source>Export latent history</source>
             <translation>잠재 공간 기록 내보내기</translation>
         </message>
         <message>
-            <location filename="../latent/captions.py" line="60" />
+            <location filename="../latent/captions.py" line="74" />
             <source>GIF animation (*.gif)</source>
             <translation>GIF 애니메이션 (*.gif)</translation>
         </message>
         <message>
-            <location filename="../latent/captions.py" line="60" />
+            <location filename="../latent/captions.py" line="74" />
             <source>PNG image (*.png)</source>
             <translation>PNG 이미지 (*.png)</translation>
         </message>
         <message>
-            <location filename="../latent/tab.py" line="54" />
-            <location filename="../latent/tab.py" line="215" />
+            <location filename="../latent/tab.py" line="48" />
+            <location filename="../latent/tab.py" line="203" />
             <source>Latent map</source>
             <translation>잠재 공간 지도</translation>
         </message>
         <message>
-            <location filename="../latent/tab.py" line="92" />
+            <location filename="../latent/tab.py" line="87" />
             <source>Classifier confidence heat map</source>
             <translation>분류 모델 확신도 히트맵</translation>
         </message>
         <message>
-            <location filename="../latent/tab.py" line="93" />
+            <location filename="../latent/tab.py" line="88" />
             <source>Colour the map by how sure a classifier run is of each decoded image</source>
             <translation>디코딩된 이미지마다 분류 모델 (classifier)이 얼마나 확신하는지로 지도를 색칠합니다</translation>
         </message>
         <message>
-            <location filename="../latent/tab.py" line="112" />
+            <location filename="../latent/tab.py" line="104" />
             <source>Choose a trained (or training) autoencoder or VAE run.</source>
             <translation>학습을 마쳤거나 학습 중인 오토 인코더 또는 변이형 오토 인코더 (VAE) 실행을 고르세요.</translation>
         </message>
         <message>
-            <location filename="../latent/tab.py" line="173" />
+            <location filename="../latent/tab.py" line="142" />
             <source>Waiting for the engine to load {0} …</source>
             <translation>{0}을(를) 불러오려고 엔진을 기다리는 중…</translation>
         </message>
         <message>
-            <location filename="../latent/tab.py" line="184" />
+            <location filename="../latent/tab.py" line="153" />
             <source>Loading {0} …</source>
             <translation>{0} 불러오는 중…</translation>
         </message>
         <message>
-            <location filename="../latent/tab.py" line="213" />
+            <location filename="../latent/tab.py" line="201" />
             <source>Could not load the run: {0}</source>
             <translation>실행을 불러올 수 없습니다: {0}</translation>
         </message>
         <message>
-            <location filename="../latent/tab.py" line="214" />
+            <location filename="../latent/tab.py" line="202" />
             <source>Could not load the run: {0}; still showing {1}</source>
             <translation>실행을 불러올 수 없습니다: {0}. {1}을(를) 계속 보여 줍니다</translation>
         </message>
         <message>
-            <location filename="../latent/tab.py" line="384" />
+            <location filename="../latent/tab.py" line="372" />
             <source>Saved {0}</source>
             <translation>{0}에 저장했습니다</translation>
         </message>
         <message>
-            <location filename="../latent/tab.py" line="386" />
+            <location filename="../latent/tab.py" line="374" />
             <source>Export</source>
             <translation>내보내기</translation>
         </message>
         <message>
-            <location filename="../latent/tab.py" line="389" />
+            <location filename="../latent/tab.py" line="377" />
             <source>Error: {0}</source>
             <translation>오류: {0}</translation>
         </message>
         <message>
-            <location filename="../latent/tab.py" line="390" />
+            <location filename="../latent/tab.py" line="378" />
             <source>Latent map: {0}</source>
             <translation>잠재 공간 지도: {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>LatentUserBar</name>
+        <message>
+            <location filename="../latent/user_bar.py" line="90" />
+            <source>Open encoder…</source>
+            <translation>인코더 열기…</translation>
+        </message>
+        <message>
+            <location filename="../latent/user_bar.py" line="91" />
+            <source>An encoder file: the chosen dataset's test set is encoded and scattered on the map</source>
+            <translation>인코더 파일: 선택한 데이터셋의 테스트 세트를 인코딩해 지도에 점으로 표시합니다</translation>
+        </message>
+        <message>
+            <location filename="../latent/user_bar.py" line="93" />
+            <source>The dataset the encoder encodes</source>
+            <translation>인코더가 인코딩할 데이터셋</translation>
+        </message>
+        <message>
+            <location filename="../latent/user_bar.py" line="94" />
+            <source>Plane</source>
+            <translation>평면</translation>
+        </message>
+        <message>
+            <location filename="../latent/user_bar.py" line="95" />
+            <source>two dimensions</source>
+            <translation>두 차원</translation>
+        </message>
+        <message>
+            <location filename="../latent/user_bar.py" line="96" />
+            <source>PCA plane of the encoded test set</source>
+            <translation>인코딩된 테스트 세트의 PCA 평면</translation>
+        </message>
+        <message>
+            <location filename="../latent/user_bar.py" line="97" />
+            <source>Latent dimension on the horizontal axis</source>
+            <translation>가로축의 잠재 차원</translation>
+        </message>
+        <message>
+            <location filename="../latent/user_bar.py" line="98" />
+            <source>Latent dimension on the vertical axis</source>
+            <translation>세로축의 잠재 차원</translation>
+        </message>
+        <message>
+            <location filename="../latent/user_bar.py" line="100" />
+            <location filename="../latent/user_bar.py" line="175" />
+            <source>z[{0}] = {1:+.2f}</source>
+            <translation>z[{0}] = {1:+.2f}</translation>
+        </message>
+        <message>
+            <location filename="../latent/user_bar.py" line="157" />
+            <source>Latent map</source>
+            <translation>잠재 공간 지도</translation>
         </message>
     </context>
     <context>
@@ -1322,22 +1640,22 @@
     <context>
         <name>LayersTab</name>
         <message>
-            <location filename="../layers/tab.py" line="50" />
+            <location filename="../layers/model_picker.py" line="16" />
             <source>a Lambda layer</source>
             <translation>Lambda 층</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="51" />
+            <location filename="../layers/model_picker.py" line="17" />
             <source>custom code</source>
             <translation>사용자 정의 코드</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="53" />
+            <location filename="../layers/model_picker.py" line="19" />
             <source>Model contains code</source>
             <translation>모델에 코드가 들어 있습니다</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="54" />
+            <location filename="../layers/model_picker.py" line="20" />
             <source>This file contains code ({0}) that will run on your computer if loaded.
 
 {1}
@@ -1350,79 +1668,89 @@ Load it anyway?</source>
 그래도 불러올까요?</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="68" />
+            <location filename="../layers/tab.py" line="57" />
             <source>Layers</source>
             <translation>은닉층</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="120" />
+            <location filename="../layers/tab.py" line="109" />
             <source>Open a model (File → Open model…, drag a .keras file here, or pick a run).</source>
             <translation>모델을 여세요 (파일 → 모델 열기…, .keras 파일을 여기로 끌어 놓기, 또는 실행 선택).</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="182" />
+            <location filename="../layers/tab.py" line="121" />
+            <source>Layer outputs</source>
+            <translation>층 출력</translation>
+        </message>
+        <message>
+            <location filename="../layers/tab.py" line="122" />
+            <source>Attribution</source>
+            <translation>기여도 맵</translation>
+        </message>
+        <message>
+            <location filename="../layers/tab.py" line="177" />
             <source>Loading {0}…</source>
             <translation>{0} 불러오는 중…</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="233" />
+            <location filename="../layers/tab.py" line="230" />
             <source>Error: {0}</source>
             <translation>오류: {0}</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="251" />
+            <location filename="../layers/tab.py" line="248" />
             <source>{0}. Choose data of that size above, or draw.</source>
             <translation>{0}. 위에서 그 크기의 데이터를 고르거나 직접 그려 보세요.</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="265" />
+            <location filename="../layers/tab.py" line="263" />
             <source>Could not open {0}.</source>
             <translation>{0}을(를) 열 수 없습니다.</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="266" />
+            <location filename="../layers/tab.py" line="264" />
             <source>Could not open {0}; still showing {1}.</source>
             <translation>{0}을(를) 열 수 없습니다. {1}을(를) 계속 보여 줍니다.</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="269" />
+            <location filename="../layers/tab.py" line="267" />
             <source>Cannot open model</source>
             <translation>모델을 열 수 없습니다</translation>
         </message>
         <message numerus="yes">
-            <location filename="../layers/tab.py" line="280" />
+            <location filename="../layers/tab.py" line="279" />
             <source>{0}: %n layer output(s), input {1} ({2})</source>
             <translation>
                 <numerusform>{0}: 층 출력 %n개, 입력 {1} ({2})</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="282" />
+            <location filename="../layers/tab.py" line="281" />
             <source>vector</source>
             <translation>벡터</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="282" />
+            <location filename="../layers/tab.py" line="281" />
             <source>image</source>
             <translation>이미지</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="318" />
+            <location filename="../layers/tab.py" line="319" />
             <source>Export layer outputs</source>
             <translation>층 출력 내보내기</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="319" />
+            <location filename="../layers/tab.py" line="320" />
             <source>PNG images (*.png)</source>
             <translation>PNG 이미지 (*.png)</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="323" />
+            <location filename="../layers/tab.py" line="324" />
             <source>Export failed</source>
             <translation>내보내기 실패</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="323" />
+            <location filename="../layers/tab.py" line="324" />
             <source>Could not write {0}</source>
             <translation>{0}에 쓸 수 없습니다</translation>
         </message>
@@ -1468,122 +1796,132 @@ Load it anyway?</source>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../main_window.py" line="97" />
+            <location filename="../main_window.py" line="50" />
+            <source>Open model</source>
+            <translation>모델 열기</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="51" />
+            <source>Open {0} in:</source>
+            <translation>{0}을(를) 열 탭:</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="105" />
             <source>Training</source>
             <translation>학습</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="98" />
+            <location filename="../main_window.py" line="106" />
             <source>Layers</source>
             <translation>은닉층</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="99" />
+            <location filename="../main_window.py" line="107" />
             <source>Latent map</source>
             <translation>잠재 공간 지도</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="100" />
+            <location filename="../main_window.py" line="108" />
             <source>GAN</source>
             <translation>GAN</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="116" />
+            <location filename="../main_window.py" line="124" />
             <source>&amp;File</source>
             <translation>파일(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="116" />
+            <location filename="../main_window.py" line="124" />
             <source>&amp;View</source>
             <translation>보기(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="117" />
+            <location filename="../main_window.py" line="125" />
             <source>&amp;Tools</source>
             <translation>도구(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="117" />
+            <location filename="../main_window.py" line="125" />
             <source>&amp;Help</source>
             <translation>도움말(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="121" />
+            <location filename="../main_window.py" line="129" />
             <source>Open run…</source>
             <translation>실행 열기…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="122" />
+            <location filename="../main_window.py" line="130" />
             <source>Open model…</source>
             <translation>모델 열기…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="123" />
+            <location filename="../main_window.py" line="131" />
             <source>Quit</source>
             <translation>종료</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="124" />
+            <location filename="../main_window.py" line="132" />
             <source>Open runs folder</source>
             <translation>실행 폴더 열기</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="125" />
+            <location filename="../main_window.py" line="133" />
             <source>Rescan runs</source>
             <translation>실행 목록 다시 읽기</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="126" />
+            <location filename="../main_window.py" line="134" />
             <source>About Latent Lab</source>
             <translation>Latent Lab 정보</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="127" />
+            <location filename="../main_window.py" line="135" />
             <source>Keyboard shortcuts</source>
             <translation>단축키</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="128" />
+            <location filename="../main_window.py" line="136" />
             <source>Next tab</source>
             <translation>다음 탭</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="129" />
+            <location filename="../main_window.py" line="137" />
             <source>Previous tab</source>
             <translation>이전 탭</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="134" />
+            <location filename="../main_window.py" line="142" />
             <source>Recent runs</source>
             <translation>최근 실행</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="135" />
+            <location filename="../main_window.py" line="143" />
             <source>Language</source>
             <translation>언어 (Language)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="142" />
+            <location filename="../main_window.py" line="150" />
             <source>{0} could not be created: {1}</source>
             <translation>{0}을(를) 만들 수 없습니다: {1}</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="163" />
+            <location filename="../main_window.py" line="178" />
             <source>Cannot open model</source>
             <translation>모델을 열 수 없습니다</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="164" />
+            <location filename="../main_window.py" line="179" />
             <source>{0}: no tab here opens model files yet</source>
             <translation>{0}: 모델 파일을 여는 탭이 아직 없습니다</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="277" />
+            <location filename="../main_window.py" line="292" />
             <source>Could not open {0} in a file manager.</source>
             <translation>파일 관리자에서 {0}을(를) 열 수 없습니다.</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="288" />
+            <location filename="../main_window.py" line="303" />
             <source>(none)</source>
             <translation>(없음)</translation>
         </message>
@@ -1616,13 +1954,13 @@ Load it anyway?</source>
     <context>
         <name>ModelPickerWidget</name>
         <message>
-            <location filename="../layers/model_picker.py" line="17" />
+            <location filename="../layers/model_picker.py" line="30" />
             <source>live {0} / {1}</source>
             <translation>학습 중 {0} / {1}</translation>
         </message>
         <message>
-            <location filename="../layers/model_picker.py" line="42" />
-            <location filename="../layers/model_picker.py" line="53" />
+            <location filename="../layers/model_picker.py" line="55" />
+            <location filename="../layers/model_picker.py" line="66" />
             <source>— choose a model —</source>
             <translation>— 모델 선택 —</translation>
         </message>
@@ -1704,22 +2042,22 @@ Load it anyway?</source>
             <translation>데이터 점</translation>
         </message>
         <message>
-            <location filename="../latent/point_panel.py" line="66" />
+            <location filename="../latent/point_panel.py" line="70" />
             <source>nearest training image: {0}</source>
             <translation>가장 가까운 학습 이미지: {0}</translation>
         </message>
         <message>
-            <location filename="../latent/point_panel.py" line="70" />
+            <location filename="../latent/point_panel.py" line="74" />
             <source>plane {0} → {1}</source>
             <translation>평면 {0} → {1}</translation>
         </message>
         <message>
-            <location filename="../latent/point_panel.py" line="81" />
+            <location filename="../latent/point_panel.py" line="85" />
             <source>classifier: {0} ({1} confident)</source>
             <translation>분류 모델: {0} (확신도 {1})</translation>
         </message>
         <message>
-            <location filename="../latent/point_panel.py" line="87" />
+            <location filename="../latent/point_panel.py" line="91" />
             <source>test image #{0}: {1}</source>
             <translation>테스트 이미지 #{0}: {1}</translation>
         </message>
@@ -1771,67 +2109,67 @@ Load it anyway?</source>
     <context>
         <name>RunListWidget</name>
         <message>
-            <location filename="../training/run_list.py" line="20" />
+            <location filename="../training/run_list.py" line="21" />
             <source>{0} · {1} · {2} · {3} · {4} ep</source>
             <translation>{0} · {1} · {2} · {3} · 에포크 {4}</translation>
         </message>
         <message>
-            <location filename="../training/run_list.py" line="25" />
+            <location filename="../training/run_list.py" line="26" />
             <source> · test acc {0}</source>
             <translation> · 테스트 정확도 {0}</translation>
         </message>
         <message>
-            <location filename="../training/run_list.py" line="31" />
+            <location filename="../training/run_list.py" line="32" />
             <source>completed</source>
             <translation>완료</translation>
         </message>
         <message>
-            <location filename="../training/run_list.py" line="32" />
+            <location filename="../training/run_list.py" line="33" />
             <source>stopped</source>
             <translation>중지됨</translation>
         </message>
         <message>
-            <location filename="../training/run_list.py" line="33" />
+            <location filename="../training/run_list.py" line="34" />
             <source>failed</source>
             <translation>실패</translation>
         </message>
         <message>
-            <location filename="../training/run_list.py" line="34" />
+            <location filename="../training/run_list.py" line="35" />
             <source>running</source>
             <translation>학습 중</translation>
         </message>
         <message>
-            <location filename="../training/run_list.py" line="35" />
+            <location filename="../training/run_list.py" line="36" />
             <source>interrupted</source>
             <translation>중단됨</translation>
         </message>
         <message>
-            <location filename="../training/run_list.py" line="46" />
+            <location filename="../training/run_list.py" line="47" />
             <source>A run is training.</source>
             <translation>학습 중인 실행이 있습니다.</translation>
         </message>
         <message>
-            <location filename="../training/run_list.py" line="48" />
+            <location filename="../training/run_list.py" line="49" />
             <source>The engine (TensorFlow) is still loading…</source>
             <translation>엔진(TensorFlow)을 아직 불러오는 중입니다…</translation>
         </message>
         <message>
-            <location filename="../training/run_list.py" line="50" />
+            <location filename="../training/run_list.py" line="51" />
             <source>Highlight a past run to continue it.</source>
             <translation>이어서 학습할 이전 실행을 선택하세요.</translation>
         </message>
         <message>
-            <location filename="../training/run_list.py" line="52" />
+            <location filename="../training/run_list.py" line="53" />
             <source>This run is not in the runs folder's list (press F5 to rescan).</source>
             <translation>이 실행은 실행 폴더 목록에 없습니다 (F5를 눌러 다시 읽으세요).</translation>
         </message>
         <message>
-            <location filename="../training/run_list.py" line="55" />
+            <location filename="../training/run_list.py" line="56" />
             <source>{0} is still being trained.</source>
             <translation>{0}은(는) 아직 학습 중입니다.</translation>
         </message>
         <message>
-            <location filename="../training/run_list.py" line="57" />
+            <location filename="../training/run_list.py" line="58" />
             <source>{0} has no finished epoch to continue from.</source>
             <translation>{0}에는 이어서 학습할 완료된 에포크가 없습니다.</translation>
         </message>
@@ -1961,124 +2299,124 @@ inputs: {1}</source>
             <translation>적대적 생성 신경망 (GAN)</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="112" />
+            <location filename="../training/form.py" line="115" />
             <source>Run settings</source>
             <translation>실행 설정</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="114" />
+            <location filename="../training/form.py" line="117" />
             <source>Model</source>
             <translation>모델</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="114" />
+            <location filename="../training/form.py" line="117" />
             <source>What to train: a classifier or a generative model</source>
             <translation>학습할 모델: 분류 모델 (classifier) 또는 생성 모델 (generative model)</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="115" />
+            <location filename="../training/form.py" line="118" />
             <source>Dataset</source>
             <translation>데이터셋</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="116" />
+            <location filename="../training/form.py" line="119" />
             <source>Epochs</source>
             <translation>에포크</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="116" />
+            <location filename="../training/form.py" line="119" />
             <source>Epochs: passes over the training images</source>
             <translation>에포크 (epoch): 학습 이미지 전체를 한 번 훑는 횟수</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="117" />
+            <location filename="../training/form.py" line="120" />
             <source>Batch size</source>
             <translation>배치 크기</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="117" />
+            <location filename="../training/form.py" line="120" />
             <source>Batch size: images per training step</source>
             <translation>배치 크기 (batch size): 학습 단계마다 쓰는 이미지 수</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="118" />
+            <location filename="../training/form.py" line="121" />
             <source>Learning rate</source>
             <translation>학습률</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="118" />
+            <location filename="../training/form.py" line="121" />
             <source>Learning rate: the optimizer's step size</source>
             <translation>학습률 (learning rate): 옵티마이저가 한 번에 움직이는 크기</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="119" />
+            <location filename="../training/form.py" line="122" />
             <source>Latent dim</source>
             <translation>잠재 차원</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="119" />
+            <location filename="../training/form.py" line="122" />
             <source>Dimensions of the latent space</source>
             <translation>잠재 공간 (latent space)의 차원 수</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="120" />
+            <location filename="../training/form.py" line="123" />
             <source>Seed</source>
             <translation>시드</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="120" />
+            <location filename="../training/form.py" line="123" />
             <source>Random seed: the same seed gives the same run</source>
             <translation>난수 시드 (seed): 같은 시드는 같은 결과를 냅니다</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="121" />
+            <location filename="../training/form.py" line="124" />
             <source>Training images</source>
             <translation>학습 이미지 수</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="121" />
+            <location filename="../training/form.py" line="124" />
             <source>How many training images to use (all: every one)</source>
             <translation>사용할 학습 이미지 수 (전체: 모두 사용)</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="126" />
+            <location filename="../training/form.py" line="129" />
             <source>all</source>
             <translation>전체</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="127" />
+            <location filename="../training/form.py" line="130" />
             <source>Train</source>
             <translation>학습</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="128" />
+            <location filename="../training/form.py" line="131" />
             <source>Pause</source>
             <translation>일시 정지</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="129" />
+            <location filename="../training/form.py" line="132" />
             <source>Resume</source>
             <translation>재개</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="130" />
+            <location filename="../training/form.py" line="133" />
             <source>Stop</source>
             <translation>중지</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="136" />
+            <location filename="../training/form.py" line="139" />
             <source>Resolving the default dataset…</source>
             <translation>기본 데이터셋 확인 중…</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="138" />
-            <location filename="../training/form.py" line="209" />
+            <location filename="../training/form.py" line="141" />
+            <location filename="../training/form.py" line="212" />
             <source>Open IDX folder…</source>
             <translation>IDX 폴더 열기…</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="140" />
-            <location filename="../training/form.py" line="210" />
+            <location filename="../training/form.py" line="143" />
+            <location filename="../training/form.py" line="213" />
             <source>Open .npz…</source>
             <translation>.npz 열기…</translation>
         </message>
@@ -2156,135 +2494,135 @@ inputs: {1}</source>
             <translation>테스트: {0}</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="55" />
+            <location filename="../training/tab.py" line="56" />
             <source>Idle</source>
             <extracomment>Batch events reach the GUI at most once per this many ms (the last batch always does).</extracomment>
             <translation>대기 중</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="56" />
+            <location filename="../training/tab.py" line="57" />
             <source>Dataset: loading…</source>
             <translation>데이터셋: 불러오는 중…</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="113" />
+            <location filename="../training/tab.py" line="115" />
             <source>Past runs (double-click to reopen)</source>
             <translation>이전 실행 (두 번 클릭하면 다시 엽니다)</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="114" />
+            <location filename="../training/tab.py" line="116" />
             <source>Train</source>
             <translation>학습</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="115" />
+            <location filename="../training/tab.py" line="117" />
             <source>Pause/resume training</source>
             <translation>학습 일시 정지/재개</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="116" />
+            <location filename="../training/tab.py" line="118" />
             <source>Stop training</source>
             <translation>학습 중지</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="161" />
+            <location filename="../training/tab.py" line="163" />
             <source>Training a {0} on {1}…</source>
             <translation>{1}(으)로 {0} 학습 중…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../training/tab.py" line="181" />
+            <location filename="../training/tab.py" line="183" />
             <source>Continuing {0} for %n more epoch(s)…</source>
             <translation>
                 <numerusform>{0}을(를) %n 에포크 더 학습하는 중…</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="188" />
+            <location filename="../training/tab.py" line="190" />
             <source>Paused.</source>
             <translation>일시 정지했습니다.</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="197" />
+            <location filename="../training/tab.py" line="199" />
             <source>Resumed.</source>
             <translation>재개했습니다.</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="211" />
+            <location filename="../training/tab.py" line="213" />
             <source>Stopping after the current batch…</source>
             <translation>현재 배치가 끝나면 중지합니다…</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="220" />
+            <location filename="../training/tab.py" line="222" />
             <source>A run is training: open another run once it ends.</source>
             <translation>학습 중인 실행이 있습니다: 끝난 뒤에 다른 실행을 여세요.</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="226" />
+            <location filename="../training/tab.py" line="228" />
             <source>Cannot open run</source>
             <translation>실행을 열 수 없습니다</translation>
         </message>
         <message numerus="yes">
-            <location filename="../training/tab.py" line="234" />
+            <location filename="../training/tab.py" line="236" />
             <source>{0}: {1}, %n epoch(s)</source>
             <translation>
                 <numerusform>{0}: {1}, 에포크 %n개</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../training/tab.py" line="236" />
+            <location filename="../training/tab.py" line="238" />
             <source>Opened {0} ({1}, {2}, %n epoch(s)).</source>
             <translation>
                 <numerusform>{0}을(를) 열었습니다 ({1}, {2}, 에포크 %n개).</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="263" />
+            <location filename="../training/tab.py" line="265" />
             <source>Starting…</source>
             <translation>시작하는 중…</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="292" />
+            <location filename="../training/tab.py" line="294" />
             <source>Epoch {0}: {1}</source>
             <translation>에포크 {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="308" />
+            <location filename="../training/tab.py" line="310" />
             <source>Run folder {0} · dataset {1}</source>
             <translation>실행 폴더 {0} · 데이터셋 {1}</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="318" />
-            <location filename="../training/tab.py" line="325" />
+            <location filename="../training/tab.py" line="320" />
+            <location filename="../training/tab.py" line="327" />
             <source>Training failed</source>
             <translation>학습 실패</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="324" />
+            <location filename="../training/tab.py" line="326" />
             <source>Failed: {0}</source>
             <translation>실패: {0}</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="341" />
+            <location filename="../training/tab.py" line="343" />
             <source>Engine ready.</source>
             <translation>엔진 준비 완료.</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="358" />
+            <location filename="../training/tab.py" line="360" />
             <source>Continue training</source>
             <translation>이어서 학습</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="358" />
+            <location filename="../training/tab.py" line="360" />
             <source>Continue {0}</source>
             <translation>{0} 이어서 학습</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="362" />
+            <location filename="../training/tab.py" line="364" />
             <source>Train {0} for the form's number of epochs more.</source>
             <translation>{0}을(를) 설정한 에포크 수만큼 더 학습합니다.</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="370" />
+            <location filename="../training/tab.py" line="372" />
             <source>The engine (TensorFlow) is still loading…</source>
             <translation>엔진(TensorFlow)을 아직 불러오는 중입니다…</translation>
         </message>

@@ -238,3 +238,48 @@ def test_file_dialogs_start_in_the_runs_folder_then_the_last_one_used(
     dialogs.choose_idx_folder(again, again.state.settings)
     assert starts[-1] == str(latent_home / "runs")
     again.close()
+
+
+def test_a_generator_file_asks_which_tab_and_the_chosen_tab_shows_it(
+        qtbot: Any, latent_home: Path, errors: list[Any], monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from core.tf_env import keras
+
+    k = keras()
+    z = k.Input((100,))
+    generator = k.Model(z, k.layers.Reshape((8, 8, 1))(k.layers.Dense(64, activation="tanh")(z)))
+    path = tmp_path / "gen.keras"
+    generator.save(path)
+    asked: list[tuple[str, list[str]]] = []
+    answer = ["GAN"]
+
+    def ask(parent: Any, name: str, titles: list[str]) -> int | None:
+        asked.append((name, titles))
+        return titles.index(answer[0]) if answer[0] in titles else None
+
+    monkeypatch.setattr(main_window_module, "ask_which_tab", ask)
+    window = make_window(qtbot)
+    assert window.open_model_file(path) is True  # File → Open model…
+    assert asked == [("gen.keras", ["Layers", "Latent map", "GAN"])]  # every tab that can use it
+    gan = window.tab("GAN")
+    assert window.tab_widget.currentWidget() is gan
+    qtbot.waitUntil(lambda: gan.last_result is not None, timeout=30_000)
+    assert gan.user.active and gan.last_result.grid.shape == (64, 8, 8, 1)
+
+    answer[0] = "Latent map"  # dropped on the window, the user picks the Latent map
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    window.dropEvent(QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                                Qt.KeyboardModifier.NoModifier))
+    latent = window.tab("Latent map")
+    assert len(asked) == 2 and window.tab_widget.currentWidget() is latent
+    qtbot.waitUntil(lambda: latent.user.active, timeout=30_000)
+    assert latent.view.model.latent_dim == 100
+
+    answer[0] = "nothing"  # the dialog cancelled: no tab opens it
+    assert window.open_model_file(path) is False
+    assert window.tab_widget.currentWidget() is latent
+    assert errors == []
+    window.close()
