@@ -186,6 +186,9 @@ class LatentUserBar(QWidget):
             on = axes and k not in (x, y)
             label.setVisible(on)
             slider.setVisible(on)
+        self.scroll.setVisible(axes)  # the PCA plane has no sliders: no empty box either
+        self.x_combo.setEnabled(axes)
+        self.y_combo.setEnabled(axes)
         if axes:
             if x == y:
                 return  # two different dimensions are needed: keep the plane shown
