@@ -178,6 +178,16 @@ def score_for_tab(run_dir: Path, samples: int = 1000, *, handle: Any = None) -> 
     return score_run(Path(run_dir), None, samples)
 
 
+def score_file_for_tab(path: Path, dataset_source: str, output_range: str = "auto", samples: int = 1000, *,
+                       handle: Any = None) -> dict[str, Any]:
+    """`score`'s metrics for a user's generator file against real images of its shape."""
+    from core.cli.score import score_generator_file
+
+    if handle is not None:
+        handle.message("Scoring samples (the first time trains the small classifier)…")
+    return score_generator_file(Path(path), dataset_source, samples, output_range=output_range)
+
+
 def mean_image_job(images: np.ndarray, *, handle: Any = None) -> np.ndarray:
     """Worker: the per-pixel mean of a training set."""
     from core.gan.sampling import mean_image

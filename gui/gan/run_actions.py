@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from core.gan.stepper import GanStepper
 from core.progress import ProgressEvent
 from gui.bridge import Job, start_job
-from gui.gan.backend import score_for_tab
+from gui.gan.backend import score_file_for_tab, score_for_tab
 from gui.gan.quality_view import GanQualityWidget
 from gui.gan.side_panel import GanSidePanel
 from gui.gan.step_controls import GanStepWidget
@@ -149,6 +149,14 @@ class GanRunActions(QObject):
 
     # --- scoring -----------------------------------------------------------------------
     def _on_score_clicked(self) -> None:
+        user = self.view.user
+        if user.active and user.scorable():
+            self.side.show_scoring()
+            job = self._start(score_file_for_tab, user.path, str(user.dataset_combo.currentData()),
+                              self.view.sampling.output_range)
+            job.setProperty("run_dir", "")
+            job.succeeded.connect(self._on_score_job_succeeded)
+            return
         if self.run_dir is None:
             return
         self.side.show_scoring()
@@ -158,7 +166,7 @@ class GanRunActions(QObject):
 
     def _on_score_job_succeeded(self, result: dict[str, Any]) -> None:
         job = self.sender()
-        if job is not None and job.property("run_dir") != str(self.run_dir):
+        if job is not None and job.property("run_dir") != str(self.run_dir or ""):
             self.side.score_button.setEnabled(True)
             return  # scored a run no longer shown
         self.metrics_result = result

@@ -173,10 +173,18 @@ class GanUserModel(QWidget):
         for i in RUN_ONLY_PANELS:
             self.tab.panels.setTabEnabled(i, False)
             self.tab.panels.setTabToolTip(i, reason)
-        side = self.tab.side
-        side.score_button.setEnabled(False)
-        side.score_button.setToolTip(self.tr("The metrics need a run of 28×28×1 or 8×8×1 images; "
-                                             "a generator file is not scored here"))
+        self.update_score_button()
+
+    def scorable(self) -> bool:
+        """Whether the chosen real images have the generator's shape (the metrics need them)."""
+        return self.dataset is not None and tuple(self.dataset.x_train.shape[1:]) == self.image_shape
+
+    def update_score_button(self) -> None:
+        """Enable "Compute metrics" once a dataset of the generator's image shape is chosen."""
+        button = self.tab.side.score_button
+        button.setEnabled(self.scorable())
+        button.setToolTip("" if self.scorable() else self.tr(
+            "Choose real images of the generator's shape above: the metrics compare with them"))
 
     def _choose_dataset(self, source: str) -> None:
         self.dataset, self.dataset_error = None, None
@@ -191,6 +199,7 @@ class GanUserModel(QWidget):
         self.tab.sampling.set_train_images(dataset.x_train if fits else None)
         self.tab.side.show_mean(np.asarray(dataset.x_train, np.float32).mean(axis=0) if fits else None)
         self.note.setText(self.note_text())
+        self.update_score_button()
 
     def _on_range_combo_activated(self, _index: int) -> None:
         if self.path is not None:

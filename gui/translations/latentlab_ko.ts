@@ -582,7 +582,7 @@
         </message>
         <message>
             <location filename="../gan/run_actions.py" line="40" />
-            <location filename="../gan/run_actions.py" line="181" />
+            <location filename="../gan/run_actions.py" line="189" />
             <source>Export</source>
             <translation>내보내기</translation>
         </message>
@@ -608,7 +608,7 @@
             <translation>이 실행은 지금 학습 중입니다. 학습이 멈춘 뒤에 단계별로 학습하세요.</translation>
         </message>
         <message>
-            <location filename="../gan/run_actions.py" line="179" />
+            <location filename="../gan/run_actions.py" line="187" />
             <source>Saved {0}</source>
             <translation>{0}에 저장했습니다</translation>
         </message>
@@ -1071,9 +1071,9 @@
             <translation>Latent Lab에서 학습한 실행에만 쓸 수 있고, 생성자 (generator) 파일에는 쓸 수 없습니다</translation>
         </message>
         <message>
-            <location filename="../gan/user_model.py" line="178" />
-            <source>The metrics need a run of 28×28×1 or 8×8×1 images; a generator file is not scored here</source>
-            <translation>지표에는 28×28×1 또는 8×8×1 이미지의 실행이 필요합니다; 생성자 (generator) 파일은 여기서 채점하지 않습니다</translation>
+            <location filename="../gan/user_model.py" line="187" />
+            <source>Choose real images of the generator's shape above: the metrics compare with them</source>
+            <translation>위에서 생성자와 같은 모양의 실제 이미지를 고르세요. 지표는 그 이미지와 비교합니다</translation>
         </message>
     </context>
     <context>

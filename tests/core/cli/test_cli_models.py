@@ -111,3 +111,13 @@ def test_explain_writes_raw_maps_and_an_overlay(files: dict[str, Path], tmp_path
     assert main(["explain", str(files["clf"]), "--method", "gradcam", "--layer", "nope",
                  "--out", str(png)]) == 2
     assert main(["explain", str(files["clf"]), "--method", "saliency", "--out", str(tmp_path / "a.txt")]) == 2
+
+
+def test_score_on_a_generator_file_needs_real_images_of_its_shape(
+        files: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert main(["score", str(files["tanh_dec"])]) == 2  # a file: --dataset is required
+    assert "needs --dataset" in capsys.readouterr().err
+    assert main(["score", str(files["tanh_dec"]), "--dataset", "digits"]) == 2  # 6x6 vs 8x8
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "6x6x1" in err and "8x8x1" in err

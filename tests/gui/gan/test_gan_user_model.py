@@ -104,6 +104,17 @@ def test_nearest_real_image_when_the_dataset_fits(qtbot, tab, generator_file) ->
     result = _wait_new_result(qtbot, tab, lambda: tab.sampling._on_grid_cell_clicked(3))  # noqa: SLF001
     assert result.nearest_image is not None and result.nearest_image.shape == (8, 8, 1)
     assert tab.user.note_text() == ""
+    # the metrics apply: real images of the generator's shape are chosen
+    assert tab.side.score_button.isEnabled()
+    tab.side.score_button.click()
+    qtbot.waitUntil(lambda: tab.actions.metrics_result is not None, timeout=120_000)
+    metrics = tab.actions.metrics_result
+    assert metrics["dataset"]["samples"] == 1000
+    assert 1.0 <= metrics["gan"]["score"] <= 10.0 and metrics["real"]["score"] > 5.0
+    from core.cli.score import score_generator_file
+
+    again = score_generator_file(generator_file, "digits", 1000, output_range="auto")
+    assert again["gan"]["score"] == pytest.approx(metrics["gan"]["score"], rel=1e-6)
 
 
 def test_a_file_that_is_no_generator_is_refused(qtbot, tab, tmp_path, errors) -> None:
