@@ -5,9 +5,9 @@ mirror decodes inline on the GUI thread (~0.02 ms); otherwise a `LatestWorker` d
 compiled call and a newer point supersedes a pending one. The scatter is a static background;
 only the marker and the decoded images are repainted while dragging.
 
-The tab owns the map, the cursor's point, the heat map and the live run's updates; each lower
-panel works on its own worker and reports through signals. The tab follows the `AppState`: run
-list, current run (preselected when an AE/VAE with a checkpoint) and the live run.
+The tab owns the map, the cursor's point, the heat map and the live run's updates (only while
+visible); each lower panel works on its own worker and reports through signals. It follows the
+`AppState`: run list, current run (preselected when an AE/VAE with a checkpoint), live run.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QWidget,
 )
@@ -64,6 +64,7 @@ class LatentTab(QWidget):
         self._pending_load: tuple[Any, Any, bool] | None = None
         self._wanted_run: Path | None = None  # the current run, until it can be shown
         self._live_ready = False  # the live run has saved its first checkpoint
+        self._pending_epoch: Any = None  # the live run's last epoch while the tab is hidden
         self._build_ui()
         self._workers = {"point": LatestWorker(serve_point, self), "heat": LatestWorker(serve_grid, self),
                          "live": LatestWorker(serve_misc, self)}
@@ -229,10 +230,18 @@ class LatentTab(QWidget):
         self._wanted_run = Path(run_dir) if run_dir is not None else None
         self._preselect()
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)  # catch up: the current run, the live run's last epoch
+        self._preselect()
+        pending, self._pending_epoch = self._pending_epoch, None
+        if pending is not None:
+            self._on_state_training_event(pending)
+
     def _preselect(self) -> None:
-        """Load the current run once it can be shown: an AE/VAE run with a checkpoint."""
+        """Load the current run (an AE/VAE run with a checkpoint) while the tab is visible:
+        loading and encoding hold the GIL, stalling the window for a map nobody sees."""
         run = self._wanted_run
-        if run is None:
+        if run is None or not self.isVisible():
             return
         if run in (self._loading, None if self.view is None else Path(self.view.run_dir)):
             self._wanted_run = None
@@ -260,7 +269,10 @@ class LatentTab(QWidget):
         if not self._live_ready:
             self._live_ready = True  # the first checkpoint is on disk: the run can be loaded
             self.refresh_runs()
-            self._preselect()
+        if not self.isVisible():
+            self._pending_epoch = ev  # applied when the tab is shown (see showEvent)
+            return
+        self._preselect()
         view = self.view
         if view is None or Path(live) != Path(view.run_dir):
             return

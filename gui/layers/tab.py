@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -337,9 +338,10 @@ class LayersTab(QWidget):
         self._preselect()
 
     def _preselect(self) -> None:
-        """Show the current run's first model once it has one (a checkpoint on disk)."""
+        """Show the current run's first model once it has one, while the tab is visible
+        (loading a model holds the GIL: no stalls for a tab nobody sees)."""
         run = self._wanted_run
-        if run is None:
+        if run is None or not self.isVisible():
             return
         key = self.key
         if key is not None and key.source != "file" and Path(key.path) == run:
@@ -381,6 +383,13 @@ class LayersTab(QWidget):
         weights = getattr(snapshot, "weights", {}).get(key.role)
         if weights:
             self._weights = (int(event.data.get("epoch", 0)), list(weights))
+            if self.isVisible():
+                self._submit()  # hidden: showEvent submits the newest weights
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self._preselect()
+        if self.key is not None and self.key.source == "live" and self._weights is not None:
             self._submit()
 
     # --- helpers ---------------------------------------------------------------------

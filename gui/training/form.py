@@ -36,6 +36,11 @@ KIND_METRICS: dict[str, list[str]] = {
 OPEN_IDX, OPEN_NPZ = "__open_idx__", "__open_npz__"
 
 
+def legend_lines(kind: str) -> tuple[str, ...]:
+    """The curve kinds a live run of `kind` draws: per epoch, plus validation (classifier)."""
+    return ("epoch", "val") if kind == "classifier" else ("epoch",)
+
+
 def kind_label(kind: str) -> str:
     """The model kind's name in the current language."""
     labels = {

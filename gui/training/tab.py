@@ -23,7 +23,7 @@ from gui.bridge import Job, start_job
 from gui.training import jobs, status_text
 from gui.training.compare_button import CompareButton
 from gui.training.datasets import DatasetChoosing
-from gui.training.form import KIND_METRICS, TrainingFormWidget, kind_label
+from gui.training.form import KIND_METRICS, TrainingFormWidget, kind_label, legend_lines
 from gui.training.layout import split as _split
 from gui.training.layout import stack as _stack
 from gui.training.layout import training_actions
@@ -162,7 +162,7 @@ class TrainingTab(DatasetChoosing, QWidget):
         self.form.save(self.state.settings)
         self._begin(self.tr("Training a {0} on {1}…").format(kind_label(config["kind"]), config["dataset"]))
         self.shown_run = None
-        self.curves.reset(config["epochs"], KIND_METRICS.get(config["kind"]))
+        self.curves.reset(config["epochs"], KIND_METRICS.get(config["kind"]), legend_lines(config["kind"]))
         self.snapshot_panel.clear()
         loaded = self.state.dataset
         self._launch(jobs.run_training, config,
@@ -256,7 +256,8 @@ class TrainingTab(DatasetChoosing, QWidget):
     def _prepare_curves(self) -> None:
         """Draw empty axes for the chosen kind now, so starting a run only needs a cheap blit."""
         if self.state.engine_loaded and not self.training and self.shown_run is None:
-            self.curves.reset(self.form.epochs_spin.value(), KIND_METRICS.get(self.form.kind))
+            self.curves.reset(self.form.epochs_spin.value(), KIND_METRICS.get(self.form.kind),
+                              legend_lines(self.form.kind))
             self.snapshot_panel.clear()
 
     def _begin(self, text: str) -> None:

@@ -3,16 +3,15 @@
 One axes per metric (``val_<m>`` shares the axes of ``<m>``). Live runs (`add_batch`,
 `add_epoch`) and saved histories (`set_history`) go through the same drawing path: panels in
 one canonical order (the declared metrics first, then "loss", then the others by name), each
-panel's colour fixed by its place in that order, and a legend listing only the lines that
-exist. Per-batch values are a light unlabelled trace under the per-epoch markers (saved
-histories have none); validation values are dashed. The x axis spans at least the epochs
+panel's colour fixed by its place in that order, and a legend listing only the lines the run
+has (or, live, will have). Per-batch values are a light unlabelled trace (saved histories have
+none); validation values are dashed. The x axis spans at least the epochs
 announced (`reset`, `extend_x`) and grows with the data, with a margin so the last point is
 never cut; margins are kept in pixels so titles and tick labels fit at any size.
 
-Matplotlib is imported only when the first curve is drawn, so the window can appear before it
-is loaded. Redraws are throttled (at most `max_fps` a second) and blitted: only the lines and
-the y axes (whose ranges change live) are repainted, a few ms. The full figure (~30 ms) is
-redrawn when the panels, the legend or an x range change, and on resize, and on a language change.
+Matplotlib is imported at the first curve. Redraws are throttled (`max_fps`) and blitted:
+only the lines and y axes are repainted (a few ms); the full figure (~30 ms) only when the
+panels, legend or x range change, on resize and on a language change.
 """
 
 from __future__ import annotations
@@ -70,6 +69,7 @@ class PlotCanvas(QWidget):
         self._axes: dict[str, Any] = {}
         self._lines: dict[str, dict[str, Any]] = {}
         self._legend: Any = None
+        self._expected: tuple[str, ...] = ()  # legend kinds a live run will draw (see reset)
         self._legend_kinds: tuple[str, ...] = ()
         self._background: Any = None  # the figure without lines and y axes
         self._background_y: Any = None  # ... with the y axes
@@ -86,12 +86,12 @@ class PlotCanvas(QWidget):
         self.retranslate()
 
     # --- public API -------------------------------------------------------------------
-    def reset(self, epochs: int = 1, metrics: list[str] | None = None) -> None:
-        """Forget all curves; the x axis spans `epochs` epochs; `metrics` set the panel order.
-
-        With the `metrics` a run will report, the axes are built and drawn now (before the
-        run starts competing for the CPU) instead of at the first data.
-        """
+    def reset(self, epochs: int = 1, metrics: list[str] | None = None, lines: tuple[str, ...] = ()) -> None:
+        """Forget all curves; the x axis spans `epochs` epochs; `metrics` set the panel order;
+        `lines`: the legend's line kinds the run will draw ("epoch", "val"). Axes and legend
+        are drawn now, before the run competes for the CPU: a legend appearing mid-run would
+        force a full redraw on the GUI thread (~75 ms)."""
+        self._expected = tuple(k for k in LEGEND_KINDS if k in lines)
         order = list(metrics) if metrics else list(self._default_order)
         same = bool(metrics) and list(self._axes) == order and self._x_max == float(max(epochs, 1))
         self._data.clear()
@@ -127,6 +127,7 @@ class PlotCanvas(QWidget):
 
         `metrics` sets the panel order as in `reset`, so a reopened run looks like it did live.
         """
+        self._expected = ()
         self._data.clear()
         self._order = list(metrics) if metrics else list(self._default_order)
         n = max((len(v) for v in history.values()), default=1)
@@ -276,7 +277,8 @@ class PlotCanvas(QWidget):
 
     def _update_legend(self) -> None:
         """One figure legend above the panels, listing only the line kinds that hold data."""
-        kinds = tuple(k for k in LEGEND_KINDS if any(self._data[n][k][0] for n in self._axes))
+        kinds = tuple(k for k in LEGEND_KINDS
+                      if k in self._expected or any(self._data[n][k][0] for n in self._axes))
         if kinds == self._legend_kinds:
             return
         from matplotlib.lines import Line2D

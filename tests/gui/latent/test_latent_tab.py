@@ -226,6 +226,11 @@ def test_current_run_is_preselected(qtbot, tab, runs, monkeypatch) -> None:
     assert tab.picker.run_combo.currentData() == str(runs["ae3"])
     state.set_current_run(runs["clf"])  # a classifier has no latent map: the map stays
     assert tab.view.run_dir == runs["ae3"] and tab._loading is None
+    tab.hide()  # another tab is on screen: the current run waits until this one is shown
+    state.set_current_run(runs["vae"])
+    assert tab.view.run_dir == runs["ae3"] and tab._loading is None
+    tab.show()
+    qtbot.waitUntil(lambda: tab.view.run_dir == runs["vae"], timeout=TIMEOUT)
 
 
 def test_a_thousand_rapid_drags_without_error(qtbot, tab, runs) -> None:

@@ -344,8 +344,10 @@ def test_current_run_is_preselected_with_its_own_dataset(qtbot: Any, digits_run:
     qtbot.addWidget(widget)
     try:
         assert widget.inputs.dataset.image_shape == (28, 28, 1)  # no run yet: the Training tab's data
+        state.set_current_run(digits_run)
+        assert widget.key is None  # hidden (another tab is on screen): nothing is loaded yet
         with qtbot.waitSignal(widget.view_updated, timeout=TIMEOUT):
-            state.set_current_run(digits_run)
+            widget.show()  # shown: it catches up with the current run
         assert widget.key == layers_tab_module.ModelKey("run", str(digits_run), "classifier")
         assert widget.model_combo.currentData() == widget.key
         assert widget.inputs.dataset.source == "digits" and widget.inputs.dataset.image_shape == (8, 8, 1)
