@@ -277,8 +277,7 @@ class PlotCanvas(QWidget):
 
     def _update_legend(self) -> None:
         """One figure legend above the panels, listing only the line kinds that hold data."""
-        kinds = tuple(k for k in LEGEND_KINDS
-                      if k in self._expected or any(self._data[n][k][0] for n in self._axes))
+        kinds = tuple(k for k in LEGEND_KINDS if k in self._expected or any(self._data[n][k][0] for n in self._axes))
         if kinds == self._legend_kinds:
             return
         from matplotlib.lines import Line2D
@@ -286,8 +285,7 @@ class PlotCanvas(QWidget):
         if self._legend is not None:
             self._legend.remove()
             self._legend = None
-        proxies = {"epoch": Line2D([], [], color="0.35", marker="o", ms=4, lw=1.5),
-                   "val": Line2D([], [], color="k", marker="s", ms=3, ls="--", lw=1)}
+        proxies = {"epoch": Line2D([], [], color="0.35", marker="o", ms=4, lw=1.5), "val": Line2D([], [], color="k", marker="s", ms=3, ls="--", lw=1)}
         if kinds:
             self._legend = self._figure.legend([proxies[k] for k in kinds], [legend_label(k) for k in kinds],
                                                loc="upper right", ncol=len(kinds), fontsize=7, frameon=False,
