@@ -5,6 +5,7 @@ from __future__ import annotations
 import _thread
 import io
 import json
+import signal
 from pathlib import Path
 from typing import Any
 
@@ -86,8 +87,14 @@ def test_ctrl_c_stops_cleanly_keeps_checkpoint_exit_130(tmp_path: Path, monkeypa
             _thread.interrupt_main()  # what Ctrl-C does: KeyboardInterrupt in the main thread
 
     monkeypatch.setattr(train_cmd.TextProgress, "__call__", interrupt_after_epoch_1)
+    # A shell starts background jobs with SIGINT ignored, and then interrupt_main does
+    # nothing; a terminal's Ctrl-C always meets Python's own handler, so give the test that.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     out_dir = tmp_path / "run"
-    code, out, err = _main(["train", "vae", "--epochs", "40", "--out", str(out_dir), *SMALL], capsys)
+    try:
+        code, out, err = _main(["train", "vae", "--epochs", "40", "--out", str(out_dir), *SMALL], capsys)
+    finally:
+        signal.signal(signal.SIGINT, previous)
     assert code == 130, err
     assert "stopping after the current batch" in err and "status: stopped" in out
     info = load_run_info(out_dir)
