@@ -488,82 +488,87 @@
             <translation>클래스 엔트로피 (비트)</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="97" />
+            <location filename="../gan/quality_view.py" line="98" />
+            <source>rule score ↑</source>
+            <translation>규칙 점수 ↑</translation>
+        </message>
+        <message>
+            <location filename="../gan/quality_view.py" line="100" />
             <source>GAN samples</source>
             <translation>GAN 샘플</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="97" />
+            <location filename="../gan/quality_view.py" line="100" />
             <source>Real test images</source>
             <translation>실제 테스트 이미지</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="98" />
+            <location filename="../gan/quality_view.py" line="101" />
             <source>Mean image</source>
             <translation>평균 이미지</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="125" />
+            <location filename="../gan/quality_view.py" line="130" />
             <source>class entropy {0} bits (&lt; 1 bit)</source>
             <translation>클래스 엔트로피 {0}비트 (&lt; 1비트)</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="127" />
+            <location filename="../gan/quality_view.py" line="132" />
             <source>class entropy</source>
             <translation>클래스 엔트로피</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="127" />
+            <location filename="../gan/quality_view.py" line="132" />
             <source>diversity</source>
             <translation>다양성</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="128" />
+            <location filename="../gan/quality_view.py" line="133" />
             <source>{0} {1} (&lt; 50 % of best {2})</source>
             <translation>{0} {1} (최고치 {2}의 50 % 미만)</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="131" />
+            <location filename="../gan/quality_view.py" line="136" />
             <source>roll back to the epoch {0} checkpoint</source>
             <translation>에포크 {0} 체크포인트로 되돌리세요</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="132" />
+            <location filename="../gan/quality_view.py" line="137" />
             <source>no earlier healthy checkpoint to roll back to</source>
             <translation>되돌릴 수 있는 이전의 정상 체크포인트가 없습니다</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="133" />
+            <location filename="../gan/quality_view.py" line="138" />
             <source>Possible mode collapse at epoch {0}: {1}; {2}.</source>
             <translation>에포크 {0}에서 모드 붕괴 (mode collapse) 가능성: {1}; {2}.</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="175" />
+            <location filename="../gan/quality_view.py" line="180" />
             <source>Return the run to this epoch's checkpoint (roll back)</source>
             <translation>이 에포크의 체크포인트로 실행을 되돌립니다 (roll back)</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="177" />
+            <location filename="../gan/quality_view.py" line="182" />
             <source>Classes of saved generator's samples</source>
             <translation>저장된 생성자 샘플의 클래스</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="180" />
+            <location filename="../gan/quality_view.py" line="185" />
             <source>Classes of samples, epoch {0}</source>
             <translation>샘플의 클래스, 에포크 {0}</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="182" />
+            <location filename="../gan/quality_view.py" line="187" />
             <source>no quality records for this run</source>
             <translation>이 실행에는 품질 기록이 없습니다</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="183" />
+            <location filename="../gan/quality_view.py" line="188" />
             <source>⚠ {0}</source>
             <translation>⚠ {0}</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="185" />
+            <location filename="../gan/quality_view.py" line="190" />
             <source>Roll back to epoch {0}</source>
             <translation>에포크 {0}(으)로 되돌리기</translation>
         </message>

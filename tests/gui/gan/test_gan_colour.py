@@ -33,3 +33,13 @@ def test_gan_tab_shows_colour(qtbot, errors, mondrian_runs, colourful) -> None:
         assert errors == []
     finally:
         tab.shutdown(5.0)
+
+
+def test_metrics_table_shows_the_rule_score_only_for_mondrian(qtbot) -> None:
+    from gui.gan.quality_view import metrics_table_html
+
+    part = {"score": 1.5, "frechet": 2.0, "class_entropy": 1.0}
+    plain = metrics_table_html({"gan": dict(part), "real": dict(part)})
+    assert "rule score" not in plain
+    ruled = metrics_table_html({"gan": {**part, "rule_score": 0.42}, "real": {**part, "rule_score": 0.99}})
+    assert "rule score" in ruled and "0.42" in ruled and "0.99" in ruled
