@@ -1,6 +1,6 @@
 """Screenshots of the four tabs on Mondrian-style colour data (`mondrian` source) into
-assets/screenshots/mondrian/: a short VAE trained live in the Training tab, the classifier
-in the Layers tab, a 2-D VAE in the Latent map and a GAN (with its rule score) in the GAN tab.
+assets/screenshots/mondrian/: a short VAE trained live in the Training tab, its encoder in
+the Layers tab, a 2-D VAE in the Latent map and a GAN (with its rule score) in the GAN tab.
 The runs are trained here with the engine, headless, then made current the way a finished
 run is.
 
@@ -52,8 +52,11 @@ def prepare_training(window: Any, wait: Wait) -> None:
 
 
 def prepare_layers(window: Any, wait: Wait) -> None:
-    """The classifier (3 epochs) as the current run, one Mondrian test image as its input."""
-    _make_current(window, wait, _train("classifier", 3))
+    """The Training tab's VAE encoder (the current run): a colour test image as its input, the
+    flattened input pixels in colour, then the dense layers."""
+    tab = window.tab("Layers")
+    wait(lambda: tab.result is not None and tab.result.outputs is not None, 120)
+    tab.inputs.index_spin.setValue(7)
     _settle(wait, 3.0)
 
 

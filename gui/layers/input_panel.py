@@ -32,9 +32,10 @@ MAX_SLIDERS = 8
 
 class LayersInputWidget(QWidget):
     """Emits `input_changed(kind, array)`: kind "image" with an (H, W) or colour (H, W, 3) float
-    array in [0, 1] (an empty pad is all zeros; a drawing is grey, repeated over colour channels), or "vector" with a 1-D latent vector; `input_cleared()` when
-    there is no input any more (dataset images chosen while no dataset is loaded); `source_chosen(str)` when the user picks a dataset
-    in the chooser (only offered for a user's own model file: a run's models use its data)."""
+    array in [0, 1] (an empty pad is all zeros; a drawing is grey, repeated over colour channels),
+    or "vector" with a 1-D latent vector; `input_cleared()` when there is no input any more
+    (dataset images chosen while no dataset is loaded); `source_chosen(str)` when the user picks
+    a dataset in the chooser (only offered for a user's own model file: a run's models use its data)."""
 
     input_changed = Signal(str, object)
     input_cleared = Signal()
