@@ -43,3 +43,15 @@ def test_metrics_table_shows_the_rule_score_only_for_mondrian(qtbot) -> None:
     assert "rule score" not in plain
     ruled = metrics_table_html({"gan": {**part, "rule_score": 0.42}, "real": {**part, "rule_score": 0.99}})
     assert "rule score" in ruled and "0.42" in ruled and "0.99" in ruled
+
+
+def test_quality_plots_get_a_rule_score_panel_when_a_run_logs_it(qtbot) -> None:
+    from gui.gan.quality_plot import QualityPlotWidget
+
+    plot = QualityPlotWidget()
+    qtbot.addWidget(plot)
+    plot.set_series({"d_loss": [0.5, 0.4], "mnist_score": [1.2, 1.5]})
+    assert "rule_score" not in plot.metrics()
+    plot.set_series({"d_loss": [0.5, 0.4], "rule_score": [0.1, 0.3]})
+    assert plot.metrics() == ["d_loss", "rule_score"]
+    assert "Mondrian rule score (higher is better)" in plot.titles()
