@@ -68,9 +68,9 @@ def prepare_latent(window: Any, wait: Wait) -> None:
     _settle(wait, 1.0)
 
 
-def prepare_gan(window: Any, wait: Wait, epochs: int) -> None:
-    """A GAN as the current run: samples, per-epoch quality with the rule score."""
-    run_dir = _train("gan", epochs)
+def prepare_gan(window: Any, wait: Wait, epochs: int, run_dir: Path | None = None) -> None:
+    """A GAN (trained here, or `run_dir`) as the current run: samples and the nearest real image."""
+    run_dir = run_dir or _train("gan", epochs)
     _make_current(window, wait, run_dir)
     tab = window.tab("GAN")
     wait(lambda: tab.run_dir == run_dir, 60)
@@ -83,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "assets" / "screenshots" / "mondrian"))
     parser.add_argument("--gan-epochs", type=int, default=8)
+    parser.add_argument("--gan-run", type=Path, default=None,
+                        help="show this GAN run (in LATENT_LAB_HOME's runs folder) instead of training one")
     parser.add_argument("--only", default="", help="comma-separated tab titles to grab (default all)")
     args = parser.parse_args(argv)
     tmp = tempfile.mkdtemp(prefix="latent-lab-mondrian-")
@@ -115,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     hooks: dict[str, Callable[[Any, Wait], None]] = {
         "Training": prepare_training, "Layers": prepare_layers, "Latent map": prepare_latent,
-        "GAN": lambda w, wt: prepare_gan(w, wt, args.gan_epochs)}
+        "GAN": lambda w, wt: prepare_gan(w, wt, args.gan_epochs, args.gan_run)}
     only = {t.strip() for t in args.only.split(",") if t.strip()}
     for index, tab in enumerate(window.tabs):
         title = str(getattr(tab, "title", type(tab).__name__))
@@ -127,6 +129,11 @@ def main(argv: list[str] | None = None) -> int:
         path = out / f"{title.lower().replace(' ', '_')}.png"
         window.grab().save(str(path))
         print(f"saved {path}")
+        if title == "GAN":  # the per-epoch quality curves, with the rule score
+            tab.panels.setCurrentWidget(tab.quality)
+            _settle(wait, 1.0)
+            window.grab().save(str(out / "gan_quality.png"))
+            print(f"saved {out / 'gan_quality.png'}")
     window.close()
     return 0
 
