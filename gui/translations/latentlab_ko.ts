@@ -295,47 +295,52 @@
             <translation>IDX 폴더 열기</translation>
         </message>
         <message>
-            <location filename="../dialogs.py" line="87" />
+            <location filename="../dialogs.py" line="88" />
+            <source>Open image folder (one subfolder per class)</source>
+            <translation>이미지 폴더 열기 (클래스마다 하위 폴더 하나)</translation>
+        </message>
+        <message>
+            <location filename="../dialogs.py" line="95" />
             <source>Open .npz dataset</source>
             <translation>.npz 데이터셋 열기</translation>
         </message>
         <message>
-            <location filename="../dialogs.py" line="89" />
+            <location filename="../dialogs.py" line="97" />
             <source>NumPy archives</source>
             <translation>NumPy 아카이브</translation>
         </message>
         <message>
-            <location filename="../dialogs.py" line="95" />
+            <location filename="../dialogs.py" line="103" />
             <source>Open run</source>
             <translation>실행 열기</translation>
         </message>
         <message>
-            <location filename="../dialogs.py" line="102" />
+            <location filename="../dialogs.py" line="110" />
             <source>Open model</source>
             <translation>모델 열기</translation>
         </message>
         <message>
-            <location filename="../dialogs.py" line="104" />
+            <location filename="../dialogs.py" line="112" />
             <source>Keras models</source>
             <translation>Keras 모델</translation>
         </message>
         <message>
-            <location filename="../dialogs.py" line="116" />
+            <location filename="../dialogs.py" line="124" />
             <source>Train an MNIST classifier, an autoencoder, a VAE with a 2-D latent space and a GAN live; inspect layer outputs, walk the latent map and sample the generator.</source>
             <translation>MNIST 분류 모델, 오토 인코더, 2차원 잠재 공간을 가진 변이형 오토 인코더 (VAE), 적대적 생성 신경망 (GAN)을 실시간으로 학습하고, 함수형 API로 은닉층의 출력을 살펴보고, 잠재 공간 지도를 탐색하고, 생성자에서 샘플을 뽑아 봅니다.</translation>
         </message>
         <message>
-            <location filename="../dialogs.py" line="120" />
+            <location filename="../dialogs.py" line="128" />
             <source>The engine (TensorFlow) is still loading.</source>
             <translation>엔진(TensorFlow)을 아직 불러오는 중입니다.</translation>
         </message>
         <message>
-            <location filename="../dialogs.py" line="126" />
+            <location filename="../dialogs.py" line="134" />
             <source>About {0}</source>
             <translation>{0} 정보</translation>
         </message>
         <message>
-            <location filename="../dialogs.py" line="137" />
+            <location filename="../dialogs.py" line="145" />
             <source>Keyboard shortcuts</source>
             <translation>단축키</translation>
         </message>
@@ -1554,91 +1559,91 @@
             <translation>잠재 벡터</translation>
         </message>
         <message>
-            <location filename="../layers/input_panel.py" line="79" />
-            <location filename="../layers/input_panel.py" line="285" />
+            <location filename="../layers/input_panel.py" line="80" />
+            <location filename="../layers/input_panel.py" line="286" />
             <source>no input</source>
             <translation>입력 없음</translation>
         </message>
         <message>
-            <location filename="../layers/input_panel.py" line="85" />
+            <location filename="../layers/input_panel.py" line="86" />
             <source>The data a model file is shown with; a run's models use the run's own data</source>
             <translation>모델 파일과 함께 보여 줄 데이터입니다. 실행의 모델은 그 실행의 데이터를 씁니다</translation>
         </message>
         <message>
-            <location filename="../layers/input_panel.py" line="88" />
+            <location filename="../layers/input_panel.py" line="89" />
             <source>&lt;b&gt;Input&lt;/b&gt;</source>
             <translation>&lt;b&gt;입력&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../layers/input_panel.py" line="89" />
+            <location filename="../layers/input_panel.py" line="90" />
             <source>Data</source>
             <translation>데이터</translation>
         </message>
         <message>
-            <location filename="../layers/input_panel.py" line="90" />
-            <location filename="../layers/input_panel.py" line="195" />
+            <location filename="../layers/input_panel.py" line="91" />
+            <location filename="../layers/input_panel.py" line="196" />
             <source>any class</source>
             <translation>모든 클래스</translation>
         </message>
         <message>
-            <location filename="../layers/input_panel.py" line="91" />
+            <location filename="../layers/input_panel.py" line="92" />
             <source>Random</source>
             <translation>무작위</translation>
         </message>
         <message>
-            <location filename="../layers/input_panel.py" line="92" />
+            <location filename="../layers/input_panel.py" line="93" />
             <source>Test image</source>
             <translation>테스트 이미지</translation>
         </message>
         <message>
-            <location filename="../layers/input_panel.py" line="93" />
+            <location filename="../layers/input_panel.py" line="94" />
             <source>Class</source>
             <translation>클래스</translation>
         </message>
         <message>
-            <location filename="../layers/input_panel.py" line="94" />
+            <location filename="../layers/input_panel.py" line="95" />
             <source>Clear</source>
             <translation>지우기</translation>
         </message>
         <message>
-            <location filename="../layers/input_panel.py" line="95" />
+            <location filename="../layers/input_panel.py" line="96" />
             <source>Brush</source>
             <translation>붓 굵기</translation>
         </message>
         <message>
-            <location filename="../layers/input_panel.py" line="96" />
+            <location filename="../layers/input_panel.py" line="97" />
             <source>Random normal</source>
             <translation>무작위 (정규 분포)</translation>
         </message>
         <message>
-            <location filename="../layers/input_panel.py" line="105" />
+            <location filename="../layers/input_panel.py" line="106" />
             <source>No dataset loaded yet: draw instead.</source>
             <translation>아직 불러온 데이터셋이 없습니다. 대신 그려 보세요.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../layers/input_panel.py" line="202" />
+            <location filename="../layers/input_panel.py" line="203" />
             <source>{0}: %n test image(s)</source>
             <translation>
                 <numerusform>{0}: 테스트 이미지 %n개</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../layers/input_panel.py" line="279" />
+            <location filename="../layers/input_panel.py" line="280" />
             <source>{0} test image {1}, label {2}</source>
             <translation>{0} 테스트 이미지 {1}, 레이블 {2}</translation>
         </message>
         <message>
-            <location filename="../layers/input_panel.py" line="281" />
+            <location filename="../layers/input_panel.py" line="282" />
             <source>your drawing (centred like MNIST)</source>
             <translation>직접 그린 그림 (MNIST처럼 가운데 정렬)</translation>
         </message>
         <message>
-            <location filename="../layers/input_panel.py" line="285" />
+            <location filename="../layers/input_panel.py" line="286" />
             <source>empty pad</source>
             <translation>빈 패드</translation>
         </message>
         <message>
-            <location filename="../layers/input_panel.py" line="287" />
+            <location filename="../layers/input_panel.py" line="288" />
             <source>the empty pad (all zeros): draw a digit</source>
             <translation>빈 패드 (모두 0): 숫자를 그려 보세요</translation>
         </message>
@@ -2289,147 +2294,153 @@ inputs: {1}</source>
     <context>
         <name>TrainingFormWidget</name>
         <message>
-            <location filename="../training/form.py" line="47" />
+            <location filename="../training/form.py" line="49" />
             <source>Classifier (784→64→64→10)</source>
             <extracomment>The metrics each kind reports per batch (GAN quality metrics join at epoch ends).</extracomment>
             <translation>분류 모델 (784→64→64→10)</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="48" />
+            <location filename="../training/form.py" line="50" />
             <source>Autoencoder</source>
             <translation>오토 인코더 (autoencoder)</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="49" />
+            <location filename="../training/form.py" line="51" />
             <source>VAE (2-D latent)</source>
             <translation>변이형 오토 인코더 (VAE, 2차원 잠재 공간)</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="50" />
+            <location filename="../training/form.py" line="52" />
             <source>GAN</source>
             <translation>적대적 생성 신경망 (GAN)</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="120" />
+            <location filename="../training/form.py" line="122" />
             <source>Run settings</source>
             <translation>실행 설정</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="122" />
+            <location filename="../training/form.py" line="124" />
             <source>Model</source>
             <translation>모델</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="122" />
+            <location filename="../training/form.py" line="124" />
             <source>What to train: a classifier or a generative model</source>
             <translation>학습할 모델: 분류 모델 (classifier) 또는 생성 모델 (generative model)</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="123" />
+            <location filename="../training/form.py" line="125" />
             <source>Dataset</source>
             <translation>데이터셋</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="124" />
+            <location filename="../training/form.py" line="126" />
             <source>Epochs</source>
             <translation>에포크</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="124" />
+            <location filename="../training/form.py" line="126" />
             <source>Epochs: passes over the training images</source>
             <translation>에포크 (epoch): 학습 이미지 전체를 한 번 훑는 횟수</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="125" />
+            <location filename="../training/form.py" line="127" />
             <source>Batch size</source>
             <translation>배치 크기</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="125" />
+            <location filename="../training/form.py" line="127" />
             <source>Batch size: images per training step</source>
             <translation>배치 크기 (batch size): 학습 단계마다 쓰는 이미지 수</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="126" />
+            <location filename="../training/form.py" line="128" />
             <source>Learning rate</source>
             <translation>학습률</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="126" />
+            <location filename="../training/form.py" line="128" />
             <source>Learning rate: the optimizer's step size</source>
             <translation>학습률 (learning rate): 옵티마이저가 한 번에 움직이는 크기</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="127" />
+            <location filename="../training/form.py" line="129" />
             <source>Latent dim</source>
             <translation>잠재 차원</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="127" />
+            <location filename="../training/form.py" line="129" />
             <source>Dimensions of the latent space</source>
             <translation>잠재 공간 (latent space)의 차원 수</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="128" />
+            <location filename="../training/form.py" line="130" />
             <source>Seed</source>
             <translation>시드</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="128" />
+            <location filename="../training/form.py" line="130" />
             <source>Random seed: the same seed gives the same run</source>
             <translation>난수 시드 (seed): 같은 시드는 같은 결과를 냅니다</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="129" />
+            <location filename="../training/form.py" line="131" />
             <source>Training images</source>
             <translation>학습 이미지 수</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="129" />
+            <location filename="../training/form.py" line="131" />
             <source>How many training images to use (all: every one)</source>
             <translation>사용할 학습 이미지 수 (전체: 모두 사용)</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="134" />
+            <location filename="../training/form.py" line="136" />
             <source>all</source>
             <translation>전체</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="135" />
+            <location filename="../training/form.py" line="137" />
             <source>Train</source>
             <translation>학습</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="136" />
+            <location filename="../training/form.py" line="138" />
             <source>Pause</source>
             <translation>일시 정지</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="137" />
+            <location filename="../training/form.py" line="139" />
             <source>Resume</source>
             <translation>재개</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="138" />
+            <location filename="../training/form.py" line="140" />
             <source>Stop</source>
             <translation>중지</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="144" />
+            <location filename="../training/form.py" line="146" />
             <source>Resolving the default dataset…</source>
             <translation>기본 데이터셋 확인 중…</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="146" />
-            <location filename="../training/form.py" line="217" />
+            <location filename="../training/form.py" line="148" />
+            <location filename="../training/form.py" line="221" />
             <source>Open IDX folder…</source>
             <translation>IDX 폴더 열기…</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="148" />
-            <location filename="../training/form.py" line="218" />
+            <location filename="../training/form.py" line="150" />
+            <location filename="../training/form.py" line="222" />
             <source>Open .npz…</source>
             <translation>.npz 열기…</translation>
+        </message>
+        <message>
+            <location filename="../training/form.py" line="152" />
+            <location filename="../training/form.py" line="223" />
+            <source>Open image folder (class subfolders)…</source>
+            <translation>이미지 폴더 열기 (클래스별 하위 폴더)…</translation>
         </message>
     </context>
     <context>

@@ -34,3 +34,26 @@ def test_training_tab_snapshots_are_colour(qtbot: Any, latent_home: Any, errors:
     finally:
         tab.shutdown(5.0)
         state.wait_for_scan(5.0)
+
+
+def test_an_image_folder_opens_as_a_colour_dataset(qtbot: Any, tab: TrainingTab, tmp_path: Any,
+                                                   monkeypatch: Any, errors: list) -> None:
+    from PIL import Image
+
+    from gui import dialogs
+
+    for name, colour in (("red", (220, 20, 20)), ("blue", (20, 40, 200))):
+        (tmp_path / "pets" / name).mkdir(parents=True)
+        for i in range(6):
+            Image.new("RGB", (10, 10), colour).save(tmp_path / "pets" / name / f"{i}.png")
+    monkeypatch.setattr(dialogs, "choose_image_folder", lambda parent, settings=None: tmp_path / "pets")
+    combo = tab.form.dataset_combo
+    index = combo.findData("__open_folder__")
+    assert index >= 0
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+    source = f"folder:{tmp_path / 'pets'}"
+    qtbot.waitUntil(lambda: tab.form.source == source and tab.state.dataset is not None
+                    and tab.state.dataset.source == source, timeout=30_000)
+    assert tab.state.dataset.image_shape == (10, 10, 3) and tab.state.dataset.class_names == ("blue", "red")
+    assert errors == []
