@@ -1,7 +1,10 @@
 """The Latent map on a colour (Mondrian) VAE: the decoded point, its nearest training image, the
-manifold grid and the interpolation strip keep three channels and are painted in colour."""
+manifold grid and a hovered data point keep three channels and are painted in colour; the
+scatter draws the Mondrian classes in their own colours."""
 
 from __future__ import annotations
+
+import numpy as np
 
 TIMEOUT = 30_000
 
@@ -35,3 +38,13 @@ def test_latent_tab_shows_colour(qtbot, mondrian_runs, colourful, monkeypatch) -
         assert colourful(tab.point_panel.hover_image)
     finally:
         tab.shutdown(2.0)
+
+
+def test_mondrian_classes_are_drawn_in_their_own_colours() -> None:
+    from core.data.mondrian import CLASS_NAMES
+    from gui.latent.scatter import label_colours
+
+    colours = label_colours(CLASS_NAMES)
+    blue, red = colours[CLASS_NAMES.index("blue")], colours[CLASS_NAMES.index("red")]
+    assert blue[2] > 0.5 > blue[0] and red[0] > 0.5 > red[2]
+    assert np.allclose(label_colours(("0", "1")), label_colours())  # other data: tab10
