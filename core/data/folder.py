@@ -117,6 +117,6 @@ def load_folder(arg: str) -> tuple[np.ndarray, np.ndarray, tuple[str, ...], Path
 
 def warn_skipped(folder: Path, skipped: list[str]) -> None:
     """A `SkippedImagesWarning` naming every file that could not be read."""
-    if skipped:
-        warnings.warn(f"{folder}: skipped {len(skipped)} unreadable image file(s): {', '.join(skipped)}",
-                      SkippedImagesWarning, stacklevel=3)
+    if skipped:  # warn_explicit: one line on stderr, no source line of ours under it
+        warnings.warn_explicit(f"{folder}: skipped {len(skipped)} unreadable image file(s): {', '.join(skipped)}",
+                               SkippedImagesWarning, "latent-lab", 0)
