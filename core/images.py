@@ -33,20 +33,21 @@ def to_uint8(image: np.ndarray) -> np.ndarray:
 
 def tile(images: np.ndarray | Sequence[np.ndarray], cols: int | None = None,
          pad: int = 0, pad_value: float = 1.0) -> np.ndarray:
-    """Arrange `(N, H, W[, 1])` float images into one `(rows*H, cols*W)` grid image.
+    """Arrange `(N, H, W[, 1])` or colour `(N, H, W, 3)` float images into one grid image.
 
-    Row-major: image `i` goes to row `i // cols`, column `i % cols`; `pad` pixels of
-    `pad_value` separate neighbours.
+    Grey gives `(rows*H, cols*W)`, colour `(rows*H, cols*W, 3)`. Row-major: image `i` goes
+    to row `i // cols`, column `i % cols`; `pad` pixels of `pad_value` separate neighbours.
     """
     imgs = np.asarray(images, dtype=np.float32)
     if imgs.ndim == 4 and imgs.shape[-1] == 1:
         imgs = imgs[..., 0]
-    if imgs.ndim != 3 or len(imgs) == 0:
-        raise ValueError(f"expected a non-empty stack of grey images, got shape {imgs.shape}")
-    n, h, w = imgs.shape
+    if not (imgs.ndim == 3 or (imgs.ndim == 4 and imgs.shape[-1] == 3)) or len(imgs) == 0:
+        raise ValueError(f"expected a non-empty stack of grey or RGB images, got shape {imgs.shape}")
+    n, h, w = imgs.shape[:3]
     cols = cols or int(np.ceil(np.sqrt(n)))
     rows = int(np.ceil(n / cols))
-    grid = np.full((rows * (h + pad) - pad, cols * (w + pad) - pad), pad_value, dtype=np.float32)
+    grid = np.full((rows * (h + pad) - pad, cols * (w + pad) - pad, *imgs.shape[3:]), pad_value,
+                   dtype=np.float32)
     for i in range(n):
         r, c = divmod(i, cols)
         grid[r * (h + pad): r * (h + pad) + h, c * (w + pad): c * (w + pad) + w] = imgs[i]

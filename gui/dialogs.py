@@ -82,6 +82,14 @@ def choose_idx_folder(parent: QWidget | None, settings: QSettings | None = None)
     return _chosen(settings, "idx", path)
 
 
+def choose_image_folder(parent: QWidget | None, settings: QSettings | None = None) -> Path | None:
+    """Ask for a folder of class subfolders of images (PNG, JPEG, BMP): the `folder:` source."""
+    path = QFileDialog.getExistingDirectory(
+        parent, QCoreApplication.translate("Dialogs", "Open image folder (one subfolder per class)"),
+        str(start_folder(settings, "images")))
+    return _chosen(settings, "images", path)
+
+
 def choose_npz_file(parent: QWidget | None, settings: QSettings | None = None) -> Path | None:
     """Ask for a .npz dataset file (x_train, y_train, x_test, y_test)."""
     path, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("Dialogs", "Open .npz dataset"),

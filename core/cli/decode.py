@@ -17,7 +17,7 @@ def add_parser(subparsers: argparse._SubParsersAction, help_text: str) -> None:
     """Register the `decode` sub-command."""
     p = subparsers.add_parser(
         "decode", help=help_text,
-        description="Decode one latent point into an 8-bit grayscale PNG at the image size "
+        description="Decode one latent point into an 8-bit PNG at the image size (grey, or RGB for colour models) "
                     "(pixel = round(255 x decoder output)).")
     p.add_argument("run_dir", metavar="RUN_DIR|MODEL_FILE", type=Path,
                    help="an autoencoder or VAE run folder, or a decoder .keras file")

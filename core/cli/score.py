@@ -2,7 +2,8 @@
 
 Prints `{"gan": {...}, "real": {...}, "mean_image": {...}}`, each with "score" (the MNIST
 score), "frechet" (to half of the real test images) and "class_histogram", so the GAN's
-numbers can be read against real images and against the per-pixel mean image.
+numbers can be read against real images and against the per-pixel mean image. With the
+`mondrian` dataset each of them also gets "rule_score" (`core.gan.rules`: 1 obeys every rule).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from core.cli.errors import CommandError
+from core.gan.rules import add_rule_scores
 
 
 def add_parser(subparsers: Any, help_text: str) -> None:
@@ -49,6 +51,7 @@ def score_run(run_dir: Path, dataset_source: str | None = None, samples: int = 1
     scorer = load_or_train_scorer(dataset.x_train, dataset.y_train, num_classes=dataset.num_classes,
                                   run_dir=run_dir if source == run_source else None, seed=seed)
     result = score_sets(scorer, images, dataset.x_test, dataset.x_train, seed=seed)
+    add_rule_scores(result, images, dataset)
     result["dataset"] = {"name": dataset.name, "samples": samples}
     return result
 
@@ -75,6 +78,7 @@ def score_generator_file(path: Path, dataset_source: str, samples: int = 1000, s
     images = generator.sample(samples, seed)
     scorer = load_or_train_scorer(dataset.x_train, dataset.y_train, num_classes=dataset.num_classes, seed=seed)
     result = score_sets(scorer, images, dataset.x_test, dataset.x_train, seed=seed)
+    add_rule_scores(result, images, dataset)
     result["dataset"] = {"name": dataset.name, "samples": samples}
     return result
 

@@ -25,7 +25,8 @@ class DatasetError(UserError, ValueError):
 
 @dataclass(frozen=True, eq=False)
 class Dataset:
-    """Train/test images (float32, (N, H, W, 1), [0, 1], read-only) with int64 labels."""
+    """Train/test images (float32, (N, H, W, C) with C = 1 grey or 3 RGB, [0, 1], read-only)
+    with int64 labels."""
 
     name: str
     source: str
@@ -37,7 +38,7 @@ class Dataset:
 
     @property
     def image_shape(self) -> tuple[int, int, int]:
-        """(H, W, 1)."""
+        """(H, W, C): C is 1 for grey images, 3 for colour."""
         h, w, c = self.x_train.shape[1:]
         return (int(h), int(w), int(c))
 
@@ -104,19 +105,20 @@ def frozen_dataset(name: str, source: str, x_tr: np.ndarray, y_tr: np.ndarray, x
 
 
 def _as_images(x: np.ndarray, where: str) -> np.ndarray:
-    """float32 (N, H, W, 1) in [0, 1] from uint8-like 0..255 or float 0..1 images."""
+    """float32 (N, H, W, C) in [0, 1] (C = 1 or 3) from uint8-like 0..255 or float 0..1 images."""
     x = np.asarray(x)
-    if x.ndim == 4 and x.shape[-1] == 1:
-        x = x[..., 0]
-    if x.ndim != 3:
-        raise DatasetError(f"{where}: expected images shaped (N, H, W) or (N, H, W, 1), got {x.shape}")
+    if x.ndim == 3:
+        x = x[..., None]
+    if x.ndim != 4 or x.shape[-1] not in (1, 3):
+        raise DatasetError(f"{where}: expected images shaped (N, H, W), (N, H, W, 1) or (N, H, W, 3), "
+                           f"got {x.shape}")
     if x.size == 0:
         raise DatasetError(f"{where}: no images (empty array of shape {x.shape})")
     if x.dtype.kind in "ui":
         lo, hi = int(x.min()), int(x.max())
         if lo < 0 or hi > 255:
             raise DatasetError(f"{where}: integer pixels must be 0..255, found {lo}..{hi}")
-        return (x.astype(np.float32) / np.float32(255.0))[..., None]
+        return x.astype(np.float32) / np.float32(255.0)
     if x.dtype.kind != "f":
         raise DatasetError(f"{where}: unsupported pixel type {x.dtype} (use uint8 0..255 or float 0..1)")
     if not np.isfinite(x).all():
@@ -124,7 +126,7 @@ def _as_images(x: np.ndarray, where: str) -> np.ndarray:
     lo_f, hi_f = float(x.min()), float(x.max())
     if lo_f < 0.0 or hi_f > 1.0:
         raise DatasetError(f"{where}: float pixels must be in [0, 1], found {lo_f:g}..{hi_f:g}")
-    return x.astype(np.float32)[..., None]
+    return x.astype(np.float32)
 
 
 def _as_labels(y: np.ndarray, where: str, count: int) -> np.ndarray:

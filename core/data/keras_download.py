@@ -17,7 +17,8 @@ MNIST_FILE, MNIST_SHA256 = "mnist.npz", "731c5ac602752760c8e48fbffcf8c3b850d9dc2
 FASHION_DIR = "fashion-mnist"
 FASHION_FILES = ("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
                  "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz")
-OFFLINE_HINT = "offline alternatives: 'digits', 'idx:DIR' (a folder of MNIST IDX files) or 'npz:FILE'"
+OFFLINE_HINT = ("offline alternatives: 'digits', 'mondrian', 'idx:DIR' (a folder of MNIST IDX files), "
+                "'folder:DIR' (class subfolders of images) or 'npz:FILE'")
 
 
 def keras_cache_dir() -> Path:
@@ -37,8 +38,9 @@ def fetch(url: str, fname: str, file_hash: str | None, folder: Path) -> Path:
                                        cache_dir=str(folder), cache_subdir=""))
 
 
-def download(source: str, files: list[tuple[str, str | None]], target: Path) -> None:
-    """Fetch `files` into a temp folder, then link each into `target` without overwriting."""
+def download(source: str, files: list[tuple[str, str | None]], target: Path,
+             origin: str = KERAS_ORIGIN) -> None:
+    """Fetch `files` from `origin` into a temp folder, then link each into `target` without overwriting."""
     try:
         target.mkdir(parents=True, exist_ok=True)
         temp = Path(tempfile.mkdtemp(prefix=".latent-lab-download-", dir=target))
@@ -48,10 +50,10 @@ def download(source: str, files: list[tuple[str, str | None]], target: Path) -> 
     socket.setdefaulttimeout(30.0)
     try:
         for fname, digest in files:
-            got = fetch(KERAS_ORIGIN + fname, fname, digest, temp)
+            got = fetch(origin + fname, fname, digest, temp)
             link_new(got, target / fname)
     except Exception as exc:  # noqa: BLE001 - offline, HTTP errors, hash mismatch, ...
-        raise DatasetError(f"{source}: download from {KERAS_ORIGIN} failed ({exc}); {OFFLINE_HINT}") from None
+        raise DatasetError(f"{source}: download from {origin} failed ({exc}); {OFFLINE_HINT}") from None
     finally:
         socket.setdefaulttimeout(previous)
         shutil.rmtree(temp, ignore_errors=True)

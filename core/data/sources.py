@@ -1,4 +1,5 @@
-"""Where datasets come from: `load_dataset(source)` for mnist, fashion_mnist, digits, idx:DIR, npz:FILE.
+"""Where datasets come from: `load_dataset(source)` for mnist, fashion_mnist, digits, mondrian,
+cifar10, cifar100, idx:DIR, npz:FILE and folder:DIR (class subfolders of images).
 
 Only `DatasetError` (one line naming the file or source) escapes a loader. `load_dataset_cached`
 shares one loaded copy per source within the process.
@@ -27,11 +28,11 @@ from core.data.idx import IdxError, find_idx_pairs, folder_title, read_idx_pair
 
 NPZ_KEYS = ("x_train", "y_train", "x_test", "y_test")
 #: Sources written `KIND:PATH`; the path may hold colons of its own (`idx:C:\\data\\mnist`).
-PATH_KINDS = ("idx", "npz")
+PATH_KINDS = ("idx", "npz", "folder")
 
 
 def split_source(source: str) -> tuple[str, str] | None:
-    """`(kind, path)` of an `idx:`/`npz:` source, split on the first colon only; else None.
+    """`(kind, path)` of an `idx:`/`npz:`/`folder:` source, split on the first colon only; else None.
 
     The kind is case-insensitive and comes back lower-case; the path keeps everything after the
     first colon (a Windows drive letter included), stripped of surrounding spaces.
@@ -43,7 +44,7 @@ def split_source(source: str) -> tuple[str, str] | None:
 
 
 def load_dataset(source: str) -> Dataset:
-    """Load `mnist`, `fashion_mnist`, `digits`, `idx:DIR` or `npz:FILE`; only DatasetError escapes."""
+    """Load a named source, `idx:DIR`, `npz:FILE` or `folder:DIR[?size=S]`; only DatasetError escapes."""
     key = _normalize(source)
     kind, arg = split_source(key) or ("", "")
     try:
@@ -54,13 +55,16 @@ def load_dataset(source: str) -> Dataset:
         if kind == "npz":
             path = Path(arg).expanduser()
             return assemble(path.stem, key, _npz_parts(_read_npz(path), str(path)), None)
+        if kind == "folder":
+            return _load_folder(key, arg)
     except DatasetError:
         raise
     except (IdxError, ValueError) as exc:
         raise DatasetError(str(exc)) from None
     except Exception as exc:  # noqa: BLE001 - the contract: nothing but DatasetError escapes
         raise DatasetError(f"{key}: {type(exc).__name__}: {exc}") from None
-    raise DatasetError(f"unknown dataset source {source!r}: use mnist, fashion_mnist, digits, idx:DIR or npz:FILE")
+    raise DatasetError(f"unknown dataset source {source!r}: use mnist, fashion_mnist, digits, mondrian, "
+                       "cifar10, cifar100, idx:DIR, npz:FILE or folder:DIR")
 
 
 _cache: dict[str, Dataset] = {}
@@ -113,6 +117,8 @@ def describe_sources() -> list[tuple[str, str]]:
         ("mnist", "MNIST (70,000 images, " + ("cached)" if (cache / keras_download.MNIST_FILE).exists() else "11 MB download)")),
         ("fashion_mnist", "Fashion-MNIST (70,000 images, " + ("cached)" if fashion else "30 MB download)")),
         ("digits", "scikit-learn digits 8x8 (1,797 images, offline)"),
+        ("mondrian", "Mondrian-style compositions 32x32 RGB (5,000 images, generated offline)"),
+        ("cifar10", "CIFAR-10 32x32 RGB (60,000 images, " + ("cached)" if _cifar_cached("cifar10") else "170 MB download)")),
     ]
     shared = paths.shared_mnist_dir()
     if shared is not None:
@@ -169,8 +175,43 @@ def _load_idx(source: str, folder: Path) -> Dataset:
     return assemble(folder_title(folder.name), source, parts, names)
 
 
+def _load_mondrian(source: str) -> Dataset:
+    from core.data import mondrian
+
+    parts = [(*mondrian.mondrian_images(n, seed), f"mondrian {split}", f"mondrian {split} labels")
+             for split, n, seed in (("train", mondrian.TRAIN_COUNT, 0), ("test", mondrian.TEST_COUNT, 1))]
+    return assemble("Mondrian-style compositions 32x32", source, parts, mondrian.CLASS_NAMES)
+
+
+def _load_cifar(source: str) -> Dataset:
+    from core.data.cifar import load_cifar
+
+    parts, names = load_cifar(source)
+    return assemble("CIFAR-10" if source == "cifar10" else "CIFAR-100", source, parts, names)
+
+
+def _cifar_cached(source: str) -> bool:
+    from core.data.cifar import SPECS
+
+    spec, cache = SPECS[source], keras_download.keras_cache_dir()
+    return any(p.exists() for p in (cache / spec.archive, cache / spec.keras_dir / spec.inner, cache / spec.inner))
+
+
+def _load_folder(source: str, arg: str) -> Dataset:
+    """Class subfolders of images; unreadable files are skipped, named in a warning and the name."""
+    from core.data.folder import load_folder, warn_skipped
+
+    x, y, names, folder, skipped = load_folder(arg)
+    warn_skipped(folder, skipped)
+    title = folder.name or str(folder)
+    if skipped:
+        title += f"; {len(skipped)} unreadable file(s) skipped"
+    return assemble(title, source, [(x, y, str(folder), str(folder))], names)
+
+
 _NAMED_SOURCES: dict[str, Callable[[str], Dataset]] = {
-    "mnist": _load_mnist, "fashion_mnist": _load_fashion, "digits": _load_digits}
+    "mnist": _load_mnist, "fashion_mnist": _load_fashion, "digits": _load_digits,
+    "mondrian": _load_mondrian, "cifar10": _load_cifar, "cifar100": _load_cifar}
 
 
 def _npz_parts(arrays: dict[str, np.ndarray], where: str) -> list[Part]:

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from core.atomic import atomic_write_json
+from core.gan.rules import is_mondrian_source, rule_score
 from core.gan.sampling import SampleFn, latent_dim_of, make_sampler, noise
 from core.progress import CancelledError
 
@@ -192,7 +193,7 @@ class GanQualityHook:
     `hook(generator, epoch)` samples `n_samples` images from fixed noise, scores them with
     the cached scorer against the dataset's test images, keeps a record per epoch (with the
     class histogram and any mode-collapse warning) and returns {"mnist_score", "frechet",
-    "class_entropy", "diversity"}. With `write` it also writes `RUN_DIR/quality.json`; the
+    "class_entropy", "diversity"}, plus "rule_score" (`core.gan.rules`) for Mondrian data. With `write` it also writes `RUN_DIR/quality.json`; the
     training engine passes `write=False` and stages `document()` with the epoch instead.
     With a `handle`, a cancel raises `CancelledError` between steps (scorer training
     batches, scoring), so closing the window need not wait for the first epoch's scorer.
@@ -291,6 +292,8 @@ class GanQualityHook:
             "class_entropy": m["class_entropy"],
             "diversity": diversity(images),
         }
+        if is_mondrian_source(self.dataset) and images.shape[-1] == 3:
+            logs["rule_score"] = rule_score(images)
         self.records = [r for r in self.records if int(r.get("epoch", 0)) < epoch]
         record: dict[str, Any] = {"epoch": int(epoch), **logs, "class_histogram": m["class_histogram"]}
         self.records.append(record)

@@ -38,7 +38,7 @@ def _output_activation(generator: Any) -> str:
 
 
 def to_images(raw: np.ndarray, tanh_output: bool = False) -> np.ndarray:
-    """Generator output -> float32 images (n, H, W, 1) in [0, 1].
+    """Generator output -> float32 images (n, H, W, C) in [0, 1] (C = 1 grey or 3 RGB).
 
     Flat outputs (n, H*W) are reshaped to square images; tanh outputs are mapped from [-1, 1].
     """
@@ -81,7 +81,7 @@ def make_sampler(generator: Any, batch_size: int = 1024) -> SampleFn:
 
 
 def sample(generator: Any, n: int, seed: int) -> np.ndarray:
-    """`n` images (n, H, W, 1) in [0, 1] from `generator`, identical for the same seed."""
+    """`n` images (n, H, W, C) in [0, 1] from `generator`, identical for the same seed."""
     z = noise(n, latent_dim_of(generator), seed)
     return make_sampler(generator)(z)
 

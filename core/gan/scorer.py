@@ -36,7 +36,8 @@ def build_scorer(image_shape: tuple[int, ...], num_classes: int = 10, seed: int 
     k = keras()
     k.utils.set_random_seed(seed)
     h, w = int(image_shape[0]), int(image_shape[1])
-    inp = k.Input(shape=(h, w, 1), name="image")
+    channels = int(image_shape[2]) if len(image_shape) > 2 else 1
+    inp = k.Input(shape=(h, w, channels), name="image")
     x = k.layers.Conv2D(16, 3, padding="same", activation="relu")(inp)
     x = k.layers.MaxPooling2D(2)(x)
     x = k.layers.Conv2D(32, 3, padding="same", activation="relu")(x)

@@ -24,6 +24,8 @@ __all__ = [
 ]
 
 _VECTOR_NAME_HINTS = ("decoder", "generator")
+#: Flat inputs taken for images without other clues: 28x28 and 8x8 grey, 32x32 grey and RGB.
+_FLAT_IMAGE_SIZES = (784, 64, 1024, 3072)
 
 
 class InputMismatchError(UserError, ValueError):
@@ -98,7 +100,7 @@ class FeatureExtractor:
         n = int(shape[0])
         if image_pixels is not None:
             return "image" if n == image_pixels else "vector"
-        return "image" if n in (784, 64, 1024) else "vector"
+        return "image" if n in _FLAT_IMAGE_SIZES else "vector"
 
     def adapt_input(self, image: np.ndarray) -> np.ndarray:
         """Reshape an image (flat, (H, W) or (H, W, 1)) to the model's input shape.

@@ -63,15 +63,12 @@ class ModelBundle:
 
 
 def resolve_arch(kind: str, arch: str, image_shape: tuple[int, ...]) -> str:
-    """Pick the concrete architecture name, falling back to dense where convolutions don't fit."""
+    """Pick the concrete architecture name (dense by default for a GAN on small images)."""
     if kind not in ARCHS:
         raise ConfigError(f"unknown model kind {kind!r}; choose one of {', '.join(KINDS)}")
     choice = ARCHS[kind][0] if arch in ("", "default") else arch
     if choice not in ARCHS[kind]:
         raise ConfigError(f"unknown architecture {arch!r} for {kind}; choose one of {', '.join(ARCHS[kind])}")
-    h, w = image_shape[0], image_shape[1]
-    if choice in ("dcgan", "conv") and (h % 4 or w % 4):
-        choice = "dense"
     if kind == "gan" and arch in ("", "default") and is_small_image(image_shape):
         choice = "dense"
     return choice

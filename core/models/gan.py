@@ -11,6 +11,7 @@ import math
 from typing import Any
 
 from core.models.defaults import ModelBundle
+from core.models.shapes import base_side, crop_to
 from core.tf_env import keras, tf
 
 _k = keras()
@@ -21,11 +22,11 @@ _Model: Any = _k.Model
 
 
 def build_generator(image_shape: tuple[int, ...], latent_dim: int, arch: str = "dcgan") -> Any:
-    """Noise (latent_dim,) -> image in [0, 1]. DCGAN-style (sides divisible by 4) or dense."""
+    """Noise (latent_dim,) -> image in [0, 1]. DCGAN-style (any side: see `core.models.shapes`) or dense."""
     layers = _k.layers
     noise = _k.Input(shape=(latent_dim,), name="noise")
     if arch == "dcgan":
-        h4, w4 = image_shape[0] // 4, image_shape[1] // 4
+        h4, w4 = base_side(image_shape[0]), base_side(image_shape[1])
         x = layers.Dense(h4 * w4 * 128, name="project")(noise)
         x = layers.LeakyReLU(negative_slope=0.2, name="project_act")(x)
         x = layers.Reshape((h4, w4, 128), name="reshape")(x)
@@ -33,6 +34,7 @@ def build_generator(image_shape: tuple[int, ...], latent_dim: int, arch: str = "
         x = layers.LeakyReLU(negative_slope=0.2, name="up_1_act")(x)
         x = layers.Conv2DTranspose(32, 4, strides=2, padding="same", name="up_2")(x)
         x = layers.LeakyReLU(negative_slope=0.2, name="up_2_act")(x)
+        x = crop_to(x, image_shape)
         image = layers.Conv2D(image_shape[-1], 3, padding="same", activation="sigmoid", name="image")(x)
     else:
         x = layers.Dense(256, name="dense_1")(noise)

@@ -10,6 +10,7 @@ from typing import Any
 
 from core.models.autoencoder import build_dense_decoder, build_dense_encoder
 from core.models.defaults import ModelBundle
+from core.models.shapes import base_side, crop_to
 from core.tf_env import keras, tf
 
 _k = keras()
@@ -54,14 +55,15 @@ def build_vae_encoder(image_shape: tuple[int, ...], latent_dim: int, arch: str, 
 
 
 def build_conv_decoder(image_shape: tuple[int, ...], latent_dim: int) -> Any:
-    """The keras-io convolutional decoder, adapted to images whose sides divide by 4."""
+    """The keras-io convolutional decoder, for any image size (see `core.models.shapes`)."""
     layers = _k.layers
-    h4, w4 = image_shape[0] // 4, image_shape[1] // 4
+    h4, w4 = base_side(image_shape[0]), base_side(image_shape[1])
     latent = _k.Input(shape=(latent_dim,), name="z")
     x = layers.Dense(h4 * w4 * 64, activation="relu", name="dec_dense")(latent)
     x = layers.Reshape((h4, w4, 64), name="reshape")(x)
     x = layers.Conv2DTranspose(64, 3, activation="relu", strides=2, padding="same", name="deconv_1")(x)
     x = layers.Conv2DTranspose(32, 3, activation="relu", strides=2, padding="same", name="deconv_2")(x)
+    x = crop_to(x, image_shape)
     outputs = layers.Conv2DTranspose(image_shape[-1], 3, activation="sigmoid", padding="same", name="image")(x)
     return _k.Model(latent, outputs, name="decoder")
 

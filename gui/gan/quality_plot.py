@@ -22,6 +22,7 @@ PANELS: dict[str, tuple[str, str]] = {
     "frechet": ("Fréchet distance (lower is better)", "#d62728"),
     "class_entropy": ("class entropy, bits", "#9467bd"),
     "diversity": ("diversity", "#8c564b"),
+    "rule_score": ("Mondrian rule score (higher is better)", "#17becf"),
 }
 COLUMNS = 3
 TITLE_H, LEFT_W, BOTTOM_H, GAP = 16.0, 44.0, 16.0, 10.0
@@ -36,6 +37,7 @@ def panel_title(metric: str) -> str:
         "frechet": QCoreApplication.translate("QualityPlotWidget", "Fréchet distance (lower is better)"),
         "class_entropy": QCoreApplication.translate("QualityPlotWidget", "class entropy, bits"),
         "diversity": QCoreApplication.translate("QualityPlotWidget", "diversity"),
+        "rule_score": QCoreApplication.translate("QualityPlotWidget", "Mondrian rule score (higher is better)"),
     }
     return titles.get(metric, metric)
 

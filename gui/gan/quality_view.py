@@ -93,6 +93,9 @@ def metrics_table_html(result: dict[str, Any]) -> str:
     """An HTML table of score / Fréchet / class entropy for each scored set (current language)."""
     headers = (translate("GanQualityWidget", "MNIST score ↑"), translate("GanQualityWidget", "Fréchet ↓"),
                translate("GanQualityWidget", "class bits"))
+    rules = any(isinstance(p, dict) and "rule_score" in p for p in result.values())  # Mondrian data
+    if rules:
+        headers = (*headers, translate("GanQualityWidget", "rule score ↑"))
     rows = []
     for key, label in (("gan", translate("GanQualityWidget", "GAN samples")), ("real", translate("GanQualityWidget", "Real test images")),
                        ("mean_image", translate("GanQualityWidget", "Mean image"))):
@@ -102,7 +105,9 @@ def metrics_table_html(result: dict[str, Any]) -> str:
         ent = part.get("class_entropy")
         rows.append(f"<tr><td>{label}</td><td align='right'>{part['score']:.2f}</td>"
                     f"<td align='right'>{part['frechet']:.2f}</td>"
-                    f"<td align='right'>{'' if ent is None else f'{ent:.2f}'}</td></tr>")
+                    f"<td align='right'>{'' if ent is None else f'{ent:.2f}'}</td>"
+                    + (f"<td align='right'>{part.get('rule_score', math.nan):.2f}</td>" if rules else "")
+                    + "</tr>")
     return ("<table cellspacing='4'><tr><th></th>" + "".join(f"<th>{h}</th>" for h in headers) + "</tr>"
             + "".join(rows) + "</table>")
 

@@ -88,11 +88,18 @@ class DigitPanel(QWidget):
             return
         arr = np.asarray(image, np.float32)
         h, w = view.model.image_shape[:2]
+        channels = int(view.model.image_shape[-1]) if len(view.model.image_shape) > 2 else 1
+        if arr.ndim == 3 and arr.shape[-1] == 1:
+            arr = arr[..., 0]
         if arr.shape[:2] != (h, w):
             from PIL import Image
 
-            arr = np.asarray(Image.fromarray(arr.reshape(arr.shape[:2])).resize((w, h), Image.Resampling.BOX))
-        self._asked = MiscRequest(view, "encode", (arr.reshape(h, w, 1),))
+            arr = np.asarray(Image.fromarray(arr).resize((w, h), Image.Resampling.BOX)) if arr.ndim == 2 else \
+                np.stack([np.asarray(Image.fromarray(arr[..., c]).resize((w, h), Image.Resampling.BOX))
+                          for c in range(arr.shape[-1])], axis=-1)
+        if arr.ndim == 2 and channels == 3:  # a grey drawing for a colour model
+            arr = np.repeat(arr[..., None], 3, axis=-1)
+        self._asked = MiscRequest(view, "encode", (arr.reshape(h, w, channels),))
         self.worker.submit(self._asked)
 
     def pick_test_image(self) -> None:
@@ -102,7 +109,7 @@ class DigitPanel(QWidget):
         image = self.latent_view.test_x[self.index_spin.value()]
         if self.pad is not None:
             self.pad.blockSignals(True)
-            self.pad.set_image(image[..., 0])
+            self.pad.set_image(np.asarray(image).mean(axis=-1))  # the pad is grey: colour shown as brightness
             self.pad.blockSignals(False)
         self.locate(image)
 

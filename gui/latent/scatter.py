@@ -66,7 +66,7 @@ def render_scatter(scene: ScatterScene, width: int, height: int, dpi: float = 10
         cs = ax.contour(gx, gy, r, levels=[1.0, 2.0, 3.0], colors="0.35", linewidths=0.8,
                         linestyles="--", zorder=1)
         ax.clabel(cs, fmt={1.0: "1σ", 2.0: "2σ", 3.0: "3σ"}, fontsize=7)
-    cmap = _label_colours()
+    cmap = label_colours(tuple(scene.class_names))
     labels = np.asarray(scene.labels, dtype=np.int64)
     if len(scene.points):
         size = 4.0 if len(scene.points) > 3000 else 9.0
@@ -90,7 +90,18 @@ def render_scatter(scene: ScatterScene, width: int, height: int, dpi: float = 10
     return np.asarray(canvas.buffer_rgba()).copy()
 
 
-def _label_colours() -> np.ndarray:
-    from matplotlib import colormaps
+#: Mondrian classes (which primaries appear) drawn in those colours, mixed like paint.
+MONDRIAN_COLOURS = {"white only": "#8c8c8c", "red": "#dc1414", "yellow": "#e6b800", "blue": "#1433a0",
+                    "red+yellow": "#ff7f0e", "red+blue": "#7b1fa2", "yellow+blue": "#2e9e3a",
+                    "red+yellow+blue": "#4a2a12"}
 
+
+def label_colours(class_names: tuple[str, ...] = ()) -> np.ndarray:
+    """One RGB colour per class (tab10, cycled); the Mondrian classes get their own colours."""
+    from matplotlib import colormaps
+    from matplotlib.colors import to_rgb
+
+    if class_names and all(name in MONDRIAN_COLOURS for name in class_names):
+        colours = [to_rgb(MONDRIAN_COLOURS[name]) for name in class_names]
+        return np.asarray((colours * 10)[:10])
     return np.asarray(colormaps["tab10"].colors)

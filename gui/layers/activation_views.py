@@ -28,9 +28,17 @@ def heat_rgb(values: np.ndarray, vmin: float, vmax: float) -> np.ndarray:
     return HEAT_LUT[idx]
 
 
-def layout_output(out: np.ndarray) -> tuple[str, np.ndarray]:
-    """How to show an output: ("strip", (N,)), ("maps", (H, W, C)) or ("image", (H, W))."""
+def layout_output(out: np.ndarray, colour: bool = False) -> tuple[str, np.ndarray]:
+    """How to show an output: ("strip", (N,)), ("maps", (H, W, C)), ("image", (H, W)) or, for
+    the input's own pixels (`colour`: an input layer, or a Flatten/Reshape of the input) of a
+    square RGB image in [0, 1], ("rgb", (H, W, 3))."""
     a = np.asarray(out, np.float32)
+    if colour and a.size and np.nanmin(a) >= 0.0 and np.nanmax(a) <= 1.0:
+        side = int(round((a.size / 3) ** 0.5))
+        if a.ndim == 3 and a.shape[-1] == 3:
+            return "rgb", a
+        if a.ndim == 1 and side * side * 3 == a.size:
+            return "rgb", a.reshape(side, side, 3)
     if a.ndim == 3 and a.shape[-1] == 1:
         return "image", a[..., 0]
     if a.ndim == 3:
@@ -70,6 +78,9 @@ class ActivationWidget(QWidget):
         lay.addWidget(self.stats_label)
         lay.addWidget(self.canvas)
         self.sort_units = False
+        #: The input's own pixels (an input layer, or a Flatten/Reshape right after the input):
+        #: a colour image's are shown in its colours.
+        self.shows_input = False
         self.kind = ""
         self.output: np.ndarray | None = None
         self.selected: int | None = None
@@ -97,8 +108,12 @@ class ActivationWidget(QWidget):
         self.output = np.asarray(out)
         self._stats = dict(stats)
         self.retranslate()
-        kind, arr = layout_output(self.output)
+        kind, arr = layout_output(self.output, colour=self.shows_input)
         self.kind = kind
+        if kind == "rgb":
+            self._cols, self._cell = 1, arr.shape[:2]
+            self.canvas.set_qimage(array_to_qimage(arr), fixed_height=None)
+            return
         vmin, vmax = min(0.0, float(np.nanmin(arr))), float(np.nanmax(arr))
         if kind == "strip":
             self._order = np.argsort(-arr, kind="stable") if self.sort_units else None

@@ -31,10 +31,11 @@ MAX_SLIDERS = 8
 
 
 class LayersInputWidget(QWidget):
-    """Emits `input_changed(kind, array)`: kind "image" with an (H, W) float array in [0, 1]
-    (an empty pad is all zeros), or "vector" with a 1-D latent vector; `input_cleared()` when
-    there is no input any more (dataset images chosen while no dataset is loaded); `source_chosen(str)` when the user picks a dataset
-    in the chooser (only offered for a user's own model file: a run's models use its data)."""
+    """Emits `input_changed(kind, array)`: kind "image" with an (H, W) or colour (H, W, 3) float
+    array in [0, 1] (an empty pad is all zeros; a drawing is grey, repeated over colour channels),
+    or "vector" with a 1-D latent vector; `input_cleared()` when there is no input any more
+    (dataset images chosen while no dataset is loaded); `source_chosen(str)` when the user picks
+    a dataset in the chooser (only offered for a user's own model file: a run's models use its data)."""
 
     input_changed = Signal(str, object)
     input_cleared = Signal()
@@ -252,10 +253,13 @@ class LayersInputWidget(QWidget):
         if i == 2:
             return "vector", self.latent.copy()
         if i == 1:
-            return "image", self.pad.image()
+            drawn = self.pad.image()
+            colour = self.dataset is not None and self.dataset.image_shape[-1] == 3
+            return "image", np.repeat(drawn[..., None], 3, axis=-1) if colour else drawn
         if self.dataset is None:
             return "image", None
-        return "image", np.asarray(self.dataset.x_test[self.index_spin.value()], np.float32)[..., 0]
+        image = np.asarray(self.dataset.x_test[self.index_spin.value()], np.float32)
+        return "image", image[..., 0] if image.shape[-1] == 1 else image
 
     def emit_current(self) -> None:
         """Show and emit the current input (`input_cleared` when there is none)."""
@@ -308,8 +312,9 @@ class LayersInputWidget(QWidget):
             self.mode_combo.setCurrentIndex(0)
             self.index_spin.setValue(int(self._rng.choice(pool)))
 
-    def _on_pad_drawn(self, arr: np.ndarray) -> None:
+    def _on_pad_drawn(self, _arr: np.ndarray) -> None:
         if self.mode_combo.currentIndex() == 1:
+            _, arr = self.current()
             self._show("image", arr)  # a cleared pad clears the preview
             self.input_changed.emit("image", arr)
 

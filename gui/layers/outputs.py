@@ -56,6 +56,8 @@ class LayerOutputsWidget(QScrollArea):
         for i, info in enumerate(infos):
             w = ActivationWidget(f"{info.name}  ·  {info.class_name}  {shape_text(info.output_shape)}")
             w.sort_units = self.sort_units
+            w.shows_input = info.class_name == "InputLayer" or (
+                info.class_name in ("Flatten", "Reshape") and all(b.startswith("input:") for b in info.inbound))
             w.unit_clicked.connect(lambda unit, i=i: self.unit_clicked.emit(i, unit))
             self.column.insertWidget(self.first_layer_slot + i, w)
             self.layer_widgets.append(w)

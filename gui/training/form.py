@@ -34,6 +34,8 @@ KIND_METRICS: dict[str, list[str]] = {
     "vae": ["loss", "reconstruction_loss", "kl_loss"], "gan": ["d_loss", "g_loss"],
 }
 OPEN_IDX, OPEN_NPZ = "__open_idx__", "__open_npz__"
+OPEN_FOLDER = "__open_folder__"  # class subfolders of images: the `folder:DIR` source
+OPENERS = (OPEN_IDX, OPEN_NPZ, OPEN_FOLDER)
 
 
 def legend_lines(kind: str) -> tuple[str, ...]:
@@ -146,6 +148,8 @@ class TrainingFormWidget(QGroupBox):
                 self.dataset_combo.setItemText(i, self.tr("Open IDX folder…"))
             elif data == OPEN_NPZ:
                 self.dataset_combo.setItemText(i, self.tr("Open .npz…"))
+            elif data == OPEN_FOLDER:
+                self.dataset_combo.setItemText(i, self.tr("Open image folder (class subfolders)…"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         super().changeEvent(event)
@@ -207,7 +211,7 @@ class TrainingFormWidget(QGroupBox):
         if sources is None:
             sources = [(self.dataset_combo.itemData(i), self.dataset_combo.itemText(i))
                        for i in range(self.dataset_combo.count())
-                       if self.dataset_combo.itemData(i) not in (None, OPEN_IDX, OPEN_NPZ)]
+                       if self.dataset_combo.itemData(i) not in (None, *OPENERS)]
         if self.source and self.source not in [s for s, _ in sources]:
             sources = [*sources, (self.source, source_label(self.source))]
         self.dataset_combo.blockSignals(True)
@@ -216,20 +220,24 @@ class TrainingFormWidget(QGroupBox):
             self.dataset_combo.addItem(label, source)
         self.dataset_combo.addItem(self.tr("Open IDX folder…"), OPEN_IDX)
         self.dataset_combo.addItem(self.tr("Open .npz…"), OPEN_NPZ)
+        self.dataset_combo.addItem(self.tr("Open image folder (class subfolders)…"), OPEN_FOLDER)
         self.dataset_combo.setCurrentIndex(max(self.dataset_combo.findData(self.source), 0))
         self.dataset_combo.blockSignals(False)
 
     def _on_dataset_combo_activated(self, index: int) -> None:
         data = self.dataset_combo.itemData(index)
-        if data in (OPEN_IDX, OPEN_NPZ):
+        if data in OPENERS:
             if data == OPEN_IDX:
                 path = dialogs.choose_idx_folder(self, self.settings)
-            else:
+            elif data == OPEN_NPZ:
                 path = dialogs.choose_npz_file(self, self.settings)
+            else:
+                path = dialogs.choose_image_folder(self, self.settings)
             if path is None:
                 self.dataset_combo.setCurrentIndex(max(self.dataset_combo.findData(self.source), 0))
                 return
-            data = f"{'idx' if data == OPEN_IDX else 'npz'}:{path}"
+            scheme = {OPEN_IDX: "idx", OPEN_NPZ: "npz"}.get(data, "folder")
+            data = f"{scheme}:{path}"
         if data and data != self.source:
             self.dataset_requested.emit(data)
 

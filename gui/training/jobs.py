@@ -71,12 +71,12 @@ def continue_training(run_dir: str, epochs: int | None, *, handle: Any) -> Any:
 
 
 def absolute_source(source: str) -> str:
-    """`idx:`/`npz:` sources with their path made absolute, so a run can be reopened from
+    """`idx:`/`npz:`/`folder:` sources with their path made absolute, so a run can be reopened from
     another working folder; other sources unchanged."""
     import os
 
     scheme, sep, path = source.partition(":")
-    if sep and scheme in ("idx", "npz") and path and not os.path.isabs(os.path.expanduser(path)):
+    if sep and scheme in ("idx", "npz", "folder") and path and not os.path.isabs(os.path.expanduser(path)):
         return f"{scheme}:{os.path.abspath(os.path.expanduser(path))}"
     return source
 

@@ -4,8 +4,9 @@
     <context>
         <name>ActivationWidget</name>
         <message>
-            <location filename="../layers/activation_views.py" line="86" />
+            <location filename="../layers/activation_views.py" line="97" />
             <source>mean {0}  std {1}  min {2}  max {3}  dead {4}%</source>
+            <extracomment>The input's own pixels (an input layer, or a Flatten/Reshape right after the input): a colour image's are shown in its colours.</extracomment>
             <translation>평균 {0}  표준편차 {1}  최솟값 {2}  최댓값 {3}  죽은 유닛 {4}%</translation>
         </message>
     </context>
@@ -294,47 +295,52 @@
             <translation>IDX 폴더 열기</translation>
         </message>
         <message>
-            <location filename="../dialogs.py" line="87" />
+            <location filename="../dialogs.py" line="88" />
+            <source>Open image folder (one subfolder per class)</source>
+            <translation>이미지 폴더 열기 (클래스마다 하위 폴더 하나)</translation>
+        </message>
+        <message>
+            <location filename="../dialogs.py" line="95" />
             <source>Open .npz dataset</source>
             <translation>.npz 데이터셋 열기</translation>
         </message>
         <message>
-            <location filename="../dialogs.py" line="89" />
+            <location filename="../dialogs.py" line="97" />
             <source>NumPy archives</source>
             <translation>NumPy 아카이브</translation>
         </message>
         <message>
-            <location filename="../dialogs.py" line="95" />
+            <location filename="../dialogs.py" line="103" />
             <source>Open run</source>
             <translation>실행 열기</translation>
         </message>
         <message>
-            <location filename="../dialogs.py" line="102" />
+            <location filename="../dialogs.py" line="110" />
             <source>Open model</source>
             <translation>모델 열기</translation>
         </message>
         <message>
-            <location filename="../dialogs.py" line="104" />
+            <location filename="../dialogs.py" line="112" />
             <source>Keras models</source>
             <translation>Keras 모델</translation>
         </message>
         <message>
-            <location filename="../dialogs.py" line="116" />
+            <location filename="../dialogs.py" line="124" />
             <source>Train an MNIST classifier, an autoencoder, a VAE with a 2-D latent space and a GAN live; inspect layer outputs, walk the latent map and sample the generator.</source>
             <translation>MNIST 분류 모델, 오토 인코더, 2차원 잠재 공간을 가진 변이형 오토 인코더 (VAE), 적대적 생성 신경망 (GAN)을 실시간으로 학습하고, 함수형 API로 은닉층의 출력을 살펴보고, 잠재 공간 지도를 탐색하고, 생성자에서 샘플을 뽑아 봅니다.</translation>
         </message>
         <message>
-            <location filename="../dialogs.py" line="120" />
+            <location filename="../dialogs.py" line="128" />
             <source>The engine (TensorFlow) is still loading.</source>
             <translation>엔진(TensorFlow)을 아직 불러오는 중입니다.</translation>
         </message>
         <message>
-            <location filename="../dialogs.py" line="126" />
+            <location filename="../dialogs.py" line="134" />
             <source>About {0}</source>
             <translation>{0} 정보</translation>
         </message>
         <message>
-            <location filename="../dialogs.py" line="137" />
+            <location filename="../dialogs.py" line="145" />
             <source>Keyboard shortcuts</source>
             <translation>단축키</translation>
         </message>
@@ -362,7 +368,7 @@
             <translation>패드에 숫자를 그려 보세요</translation>
         </message>
         <message>
-            <location filename="../latent/digit_panel.py" line="138" />
+            <location filename="../latent/digit_panel.py" line="145" />
             <source>lands at {0} on the map</source>
             <translation>지도의 {0} 위치에 놓입니다</translation>
         </message>
@@ -487,82 +493,87 @@
             <translation>클래스 엔트로피 (비트)</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="97" />
+            <location filename="../gan/quality_view.py" line="98" />
+            <source>rule score ↑</source>
+            <translation>규칙 점수 ↑</translation>
+        </message>
+        <message>
+            <location filename="../gan/quality_view.py" line="100" />
             <source>GAN samples</source>
             <translation>GAN 샘플</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="97" />
+            <location filename="../gan/quality_view.py" line="100" />
             <source>Real test images</source>
             <translation>실제 테스트 이미지</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="98" />
+            <location filename="../gan/quality_view.py" line="101" />
             <source>Mean image</source>
             <translation>평균 이미지</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="125" />
+            <location filename="../gan/quality_view.py" line="130" />
             <source>class entropy {0} bits (&lt; 1 bit)</source>
             <translation>클래스 엔트로피 {0}비트 (&lt; 1비트)</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="127" />
+            <location filename="../gan/quality_view.py" line="132" />
             <source>class entropy</source>
             <translation>클래스 엔트로피</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="127" />
+            <location filename="../gan/quality_view.py" line="132" />
             <source>diversity</source>
             <translation>다양성</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="128" />
+            <location filename="../gan/quality_view.py" line="133" />
             <source>{0} {1} (&lt; 50 % of best {2})</source>
             <translation>{0} {1} (최고치 {2}의 50 % 미만)</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="131" />
+            <location filename="../gan/quality_view.py" line="136" />
             <source>roll back to the epoch {0} checkpoint</source>
             <translation>에포크 {0} 체크포인트로 되돌리세요</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="132" />
+            <location filename="../gan/quality_view.py" line="137" />
             <source>no earlier healthy checkpoint to roll back to</source>
             <translation>되돌릴 수 있는 이전의 정상 체크포인트가 없습니다</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="133" />
+            <location filename="../gan/quality_view.py" line="138" />
             <source>Possible mode collapse at epoch {0}: {1}; {2}.</source>
             <translation>에포크 {0}에서 모드 붕괴 (mode collapse) 가능성: {1}; {2}.</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="175" />
+            <location filename="../gan/quality_view.py" line="180" />
             <source>Return the run to this epoch's checkpoint (roll back)</source>
             <translation>이 에포크의 체크포인트로 실행을 되돌립니다 (roll back)</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="177" />
+            <location filename="../gan/quality_view.py" line="182" />
             <source>Classes of saved generator's samples</source>
             <translation>저장된 생성자 샘플의 클래스</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="180" />
+            <location filename="../gan/quality_view.py" line="185" />
             <source>Classes of samples, epoch {0}</source>
             <translation>샘플의 클래스, 에포크 {0}</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="182" />
+            <location filename="../gan/quality_view.py" line="187" />
             <source>no quality records for this run</source>
             <translation>이 실행에는 품질 기록이 없습니다</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="183" />
+            <location filename="../gan/quality_view.py" line="188" />
             <source>⚠ {0}</source>
             <translation>⚠ {0}</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="185" />
+            <location filename="../gan/quality_view.py" line="190" />
             <source>Roll back to epoch {0}</source>
             <translation>에포크 {0}(으)로 되돌리기</translation>
         </message>
@@ -1390,62 +1401,62 @@
         </message>
         <message>
             <location filename="../latent/tab.py" line="48" />
-            <location filename="../latent/tab.py" line="203" />
+            <location filename="../latent/tab.py" line="204" />
             <source>Latent map</source>
             <translation>잠재 공간 지도</translation>
         </message>
         <message>
-            <location filename="../latent/tab.py" line="87" />
+            <location filename="../latent/tab.py" line="88" />
             <source>Classifier confidence heat map</source>
             <translation>분류 모델 확신도 히트맵</translation>
         </message>
         <message>
-            <location filename="../latent/tab.py" line="88" />
+            <location filename="../latent/tab.py" line="89" />
             <source>Colour the map by how sure a classifier run is of each decoded image</source>
             <translation>디코딩된 이미지마다 분류 모델 (classifier)이 얼마나 확신하는지로 지도를 색칠합니다</translation>
         </message>
         <message>
-            <location filename="../latent/tab.py" line="104" />
+            <location filename="../latent/tab.py" line="105" />
             <source>Choose a trained (or training) autoencoder or VAE run.</source>
             <translation>학습을 마쳤거나 학습 중인 오토 인코더 또는 변이형 오토 인코더 (VAE) 실행을 고르세요.</translation>
         </message>
         <message>
-            <location filename="../latent/tab.py" line="142" />
+            <location filename="../latent/tab.py" line="143" />
             <source>Waiting for the engine to load {0} …</source>
             <translation>{0}을(를) 불러오려고 엔진을 기다리는 중…</translation>
         </message>
         <message>
-            <location filename="../latent/tab.py" line="153" />
+            <location filename="../latent/tab.py" line="154" />
             <source>Loading {0} …</source>
             <translation>{0} 불러오는 중…</translation>
         </message>
         <message>
-            <location filename="../latent/tab.py" line="201" />
+            <location filename="../latent/tab.py" line="202" />
             <source>Could not load the run: {0}</source>
             <translation>실행을 불러올 수 없습니다: {0}</translation>
         </message>
         <message>
-            <location filename="../latent/tab.py" line="202" />
+            <location filename="../latent/tab.py" line="203" />
             <source>Could not load the run: {0}; still showing {1}</source>
             <translation>실행을 불러올 수 없습니다: {0}. {1}을(를) 계속 보여 줍니다</translation>
         </message>
         <message>
-            <location filename="../latent/tab.py" line="372" />
+            <location filename="../latent/tab.py" line="384" />
             <source>Saved {0}</source>
             <translation>{0}에 저장했습니다</translation>
         </message>
         <message>
-            <location filename="../latent/tab.py" line="374" />
+            <location filename="../latent/tab.py" line="386" />
             <source>Export</source>
             <translation>내보내기</translation>
         </message>
         <message>
-            <location filename="../latent/tab.py" line="377" />
+            <location filename="../latent/tab.py" line="389" />
             <source>Error: {0}</source>
             <translation>오류: {0}</translation>
         </message>
         <message>
-            <location filename="../latent/tab.py" line="378" />
+            <location filename="../latent/tab.py" line="390" />
             <source>Latent map: {0}</source>
             <translation>잠재 공간 지도: {0}</translation>
         </message>
@@ -1548,91 +1559,91 @@
             <translation>잠재 벡터</translation>
         </message>
         <message>
-            <location filename="../layers/input_panel.py" line="79" />
-            <location filename="../layers/input_panel.py" line="282" />
+            <location filename="../layers/input_panel.py" line="80" />
+            <location filename="../layers/input_panel.py" line="286" />
             <source>no input</source>
             <translation>입력 없음</translation>
         </message>
         <message>
-            <location filename="../layers/input_panel.py" line="85" />
+            <location filename="../layers/input_panel.py" line="86" />
             <source>The data a model file is shown with; a run's models use the run's own data</source>
             <translation>모델 파일과 함께 보여 줄 데이터입니다. 실행의 모델은 그 실행의 데이터를 씁니다</translation>
         </message>
         <message>
-            <location filename="../layers/input_panel.py" line="88" />
+            <location filename="../layers/input_panel.py" line="89" />
             <source>&lt;b&gt;Input&lt;/b&gt;</source>
             <translation>&lt;b&gt;입력&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../layers/input_panel.py" line="89" />
+            <location filename="../layers/input_panel.py" line="90" />
             <source>Data</source>
             <translation>데이터</translation>
         </message>
         <message>
-            <location filename="../layers/input_panel.py" line="90" />
-            <location filename="../layers/input_panel.py" line="195" />
+            <location filename="../layers/input_panel.py" line="91" />
+            <location filename="../layers/input_panel.py" line="196" />
             <source>any class</source>
             <translation>모든 클래스</translation>
         </message>
         <message>
-            <location filename="../layers/input_panel.py" line="91" />
+            <location filename="../layers/input_panel.py" line="92" />
             <source>Random</source>
             <translation>무작위</translation>
         </message>
         <message>
-            <location filename="../layers/input_panel.py" line="92" />
+            <location filename="../layers/input_panel.py" line="93" />
             <source>Test image</source>
             <translation>테스트 이미지</translation>
         </message>
         <message>
-            <location filename="../layers/input_panel.py" line="93" />
+            <location filename="../layers/input_panel.py" line="94" />
             <source>Class</source>
             <translation>클래스</translation>
         </message>
         <message>
-            <location filename="../layers/input_panel.py" line="94" />
+            <location filename="../layers/input_panel.py" line="95" />
             <source>Clear</source>
             <translation>지우기</translation>
         </message>
         <message>
-            <location filename="../layers/input_panel.py" line="95" />
+            <location filename="../layers/input_panel.py" line="96" />
             <source>Brush</source>
             <translation>붓 굵기</translation>
         </message>
         <message>
-            <location filename="../layers/input_panel.py" line="96" />
+            <location filename="../layers/input_panel.py" line="97" />
             <source>Random normal</source>
             <translation>무작위 (정규 분포)</translation>
         </message>
         <message>
-            <location filename="../layers/input_panel.py" line="105" />
+            <location filename="../layers/input_panel.py" line="106" />
             <source>No dataset loaded yet: draw instead.</source>
             <translation>아직 불러온 데이터셋이 없습니다. 대신 그려 보세요.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../layers/input_panel.py" line="202" />
+            <location filename="../layers/input_panel.py" line="203" />
             <source>{0}: %n test image(s)</source>
             <translation>
                 <numerusform>{0}: 테스트 이미지 %n개</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../layers/input_panel.py" line="276" />
+            <location filename="../layers/input_panel.py" line="280" />
             <source>{0} test image {1}, label {2}</source>
             <translation>{0} 테스트 이미지 {1}, 레이블 {2}</translation>
         </message>
         <message>
-            <location filename="../layers/input_panel.py" line="278" />
+            <location filename="../layers/input_panel.py" line="282" />
             <source>your drawing (centred like MNIST)</source>
             <translation>직접 그린 그림 (MNIST처럼 가운데 정렬)</translation>
         </message>
         <message>
-            <location filename="../layers/input_panel.py" line="282" />
+            <location filename="../layers/input_panel.py" line="286" />
             <source>empty pad</source>
             <translation>빈 패드</translation>
         </message>
         <message>
-            <location filename="../layers/input_panel.py" line="284" />
+            <location filename="../layers/input_panel.py" line="288" />
             <source>the empty pad (all zeros): draw a digit</source>
             <translation>빈 패드 (모두 0): 숫자를 그려 보세요</translation>
         </message>
@@ -1668,89 +1679,89 @@ Load it anyway?</source>
 그래도 불러올까요?</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="57" />
+            <location filename="../layers/tab.py" line="58" />
             <source>Layers</source>
             <translation>은닉층</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="109" />
+            <location filename="../layers/tab.py" line="110" />
             <source>Open a model (File → Open model…, drag a .keras file here, or pick a run).</source>
             <translation>모델을 여세요 (파일 → 모델 열기…, .keras 파일을 여기로 끌어 놓기, 또는 실행 선택).</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="121" />
+            <location filename="../layers/tab.py" line="122" />
             <source>Layer outputs</source>
             <translation>층 출력</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="122" />
+            <location filename="../layers/tab.py" line="123" />
             <source>Attribution</source>
             <translation>기여도 맵</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="177" />
+            <location filename="../layers/tab.py" line="178" />
             <source>Loading {0}…</source>
             <translation>{0} 불러오는 중…</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="230" />
+            <location filename="../layers/tab.py" line="231" />
             <source>Error: {0}</source>
             <translation>오류: {0}</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="248" />
+            <location filename="../layers/tab.py" line="249" />
             <source>{0}. Choose data of that size above, or draw.</source>
             <translation>{0}. 위에서 그 크기의 데이터를 고르거나 직접 그려 보세요.</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="263" />
+            <location filename="../layers/tab.py" line="264" />
             <source>Could not open {0}.</source>
             <translation>{0}을(를) 열 수 없습니다.</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="264" />
+            <location filename="../layers/tab.py" line="265" />
             <source>Could not open {0}; still showing {1}.</source>
             <translation>{0}을(를) 열 수 없습니다. {1}을(를) 계속 보여 줍니다.</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="267" />
+            <location filename="../layers/tab.py" line="268" />
             <source>Cannot open model</source>
             <translation>모델을 열 수 없습니다</translation>
         </message>
         <message numerus="yes">
-            <location filename="../layers/tab.py" line="279" />
+            <location filename="../layers/tab.py" line="280" />
             <source>{0}: %n layer output(s), input {1} ({2})</source>
             <translation>
                 <numerusform>{0}: 층 출력 %n개, 입력 {1} ({2})</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="281" />
+            <location filename="../layers/tab.py" line="282" />
             <source>vector</source>
             <translation>벡터</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="281" />
+            <location filename="../layers/tab.py" line="282" />
             <source>image</source>
             <translation>이미지</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="319" />
+            <location filename="../layers/tab.py" line="320" />
             <source>Export layer outputs</source>
             <translation>층 출력 내보내기</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="320" />
+            <location filename="../layers/tab.py" line="321" />
             <source>PNG images (*.png)</source>
             <translation>PNG 이미지 (*.png)</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="324" />
+            <location filename="../layers/tab.py" line="325" />
             <source>Export failed</source>
             <translation>내보내기 실패</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="324" />
+            <location filename="../layers/tab.py" line="325" />
             <source>Could not write {0}</source>
             <translation>{0}에 쓸 수 없습니다</translation>
         </message>
@@ -2065,43 +2076,48 @@ Load it anyway?</source>
     <context>
         <name>QualityPlotWidget</name>
         <message>
-            <location filename="../gan/quality_plot.py" line="33" />
+            <location filename="../gan/quality_plot.py" line="34" />
             <source>discriminator loss</source>
             <extracomment>metric key -&gt; (English panel title, colour); the panel order is this order.</extracomment>
             <translation>판별자 손실</translation>
         </message>
         <message>
-            <location filename="../gan/quality_plot.py" line="34" />
+            <location filename="../gan/quality_plot.py" line="35" />
             <source>generator loss</source>
             <translation>생성자 손실</translation>
         </message>
         <message>
-            <location filename="../gan/quality_plot.py" line="35" />
+            <location filename="../gan/quality_plot.py" line="36" />
             <source>MNIST score (higher is better)</source>
             <translation>MNIST 점수 (높을수록 좋음)</translation>
         </message>
         <message>
-            <location filename="../gan/quality_plot.py" line="36" />
+            <location filename="../gan/quality_plot.py" line="37" />
             <source>Fréchet distance (lower is better)</source>
             <translation>프레셰 거리 (Fréchet distance, 낮을수록 좋음)</translation>
         </message>
         <message>
-            <location filename="../gan/quality_plot.py" line="37" />
+            <location filename="../gan/quality_plot.py" line="38" />
             <source>class entropy, bits</source>
             <translation>클래스 엔트로피 (비트)</translation>
         </message>
         <message>
-            <location filename="../gan/quality_plot.py" line="38" />
+            <location filename="../gan/quality_plot.py" line="39" />
             <source>diversity</source>
             <translation>다양성</translation>
         </message>
         <message>
-            <location filename="../gan/quality_plot.py" line="67" />
+            <location filename="../gan/quality_plot.py" line="40" />
+            <source>Mondrian rule score (higher is better)</source>
+            <translation>몬드리안 규칙 점수 (높을수록 좋음)</translation>
+        </message>
+        <message>
+            <location filename="../gan/quality_plot.py" line="69" />
             <source>Per-epoch quality metrics; epochs along the bottom</source>
             <translation>에포크별 품질 지표. 아래 축이 에포크입니다</translation>
         </message>
         <message>
-            <location filename="../gan/quality_plot.py" line="118" />
+            <location filename="../gan/quality_plot.py" line="120" />
             <source>No quality curves: this run has no epochs yet.</source>
             <translation>품질 곡선이 없습니다. 이 실행에는 아직 에포크가 없습니다.</translation>
         </message>
@@ -2278,147 +2294,153 @@ inputs: {1}</source>
     <context>
         <name>TrainingFormWidget</name>
         <message>
-            <location filename="../training/form.py" line="42" />
+            <location filename="../training/form.py" line="49" />
             <source>Classifier (784→64→64→10)</source>
             <extracomment>The metrics each kind reports per batch (GAN quality metrics join at epoch ends).</extracomment>
             <translation>분류 모델 (784→64→64→10)</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="43" />
+            <location filename="../training/form.py" line="50" />
             <source>Autoencoder</source>
             <translation>오토 인코더 (autoencoder)</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="44" />
+            <location filename="../training/form.py" line="51" />
             <source>VAE (2-D latent)</source>
             <translation>변이형 오토 인코더 (VAE, 2차원 잠재 공간)</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="45" />
+            <location filename="../training/form.py" line="52" />
             <source>GAN</source>
             <translation>적대적 생성 신경망 (GAN)</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="115" />
+            <location filename="../training/form.py" line="122" />
             <source>Run settings</source>
             <translation>실행 설정</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="117" />
+            <location filename="../training/form.py" line="124" />
             <source>Model</source>
             <translation>모델</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="117" />
+            <location filename="../training/form.py" line="124" />
             <source>What to train: a classifier or a generative model</source>
             <translation>학습할 모델: 분류 모델 (classifier) 또는 생성 모델 (generative model)</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="118" />
+            <location filename="../training/form.py" line="125" />
             <source>Dataset</source>
             <translation>데이터셋</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="119" />
+            <location filename="../training/form.py" line="126" />
             <source>Epochs</source>
             <translation>에포크</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="119" />
+            <location filename="../training/form.py" line="126" />
             <source>Epochs: passes over the training images</source>
             <translation>에포크 (epoch): 학습 이미지 전체를 한 번 훑는 횟수</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="120" />
+            <location filename="../training/form.py" line="127" />
             <source>Batch size</source>
             <translation>배치 크기</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="120" />
+            <location filename="../training/form.py" line="127" />
             <source>Batch size: images per training step</source>
             <translation>배치 크기 (batch size): 학습 단계마다 쓰는 이미지 수</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="121" />
+            <location filename="../training/form.py" line="128" />
             <source>Learning rate</source>
             <translation>학습률</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="121" />
+            <location filename="../training/form.py" line="128" />
             <source>Learning rate: the optimizer's step size</source>
             <translation>학습률 (learning rate): 옵티마이저가 한 번에 움직이는 크기</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="122" />
+            <location filename="../training/form.py" line="129" />
             <source>Latent dim</source>
             <translation>잠재 차원</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="122" />
+            <location filename="../training/form.py" line="129" />
             <source>Dimensions of the latent space</source>
             <translation>잠재 공간 (latent space)의 차원 수</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="123" />
+            <location filename="../training/form.py" line="130" />
             <source>Seed</source>
             <translation>시드</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="123" />
+            <location filename="../training/form.py" line="130" />
             <source>Random seed: the same seed gives the same run</source>
             <translation>난수 시드 (seed): 같은 시드는 같은 결과를 냅니다</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="124" />
+            <location filename="../training/form.py" line="131" />
             <source>Training images</source>
             <translation>학습 이미지 수</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="124" />
+            <location filename="../training/form.py" line="131" />
             <source>How many training images to use (all: every one)</source>
             <translation>사용할 학습 이미지 수 (전체: 모두 사용)</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="129" />
+            <location filename="../training/form.py" line="136" />
             <source>all</source>
             <translation>전체</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="130" />
+            <location filename="../training/form.py" line="137" />
             <source>Train</source>
             <translation>학습</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="131" />
+            <location filename="../training/form.py" line="138" />
             <source>Pause</source>
             <translation>일시 정지</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="132" />
+            <location filename="../training/form.py" line="139" />
             <source>Resume</source>
             <translation>재개</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="133" />
+            <location filename="../training/form.py" line="140" />
             <source>Stop</source>
             <translation>중지</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="139" />
+            <location filename="../training/form.py" line="146" />
             <source>Resolving the default dataset…</source>
             <translation>기본 데이터셋 확인 중…</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="141" />
-            <location filename="../training/form.py" line="212" />
+            <location filename="../training/form.py" line="148" />
+            <location filename="../training/form.py" line="221" />
             <source>Open IDX folder…</source>
             <translation>IDX 폴더 열기…</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="143" />
-            <location filename="../training/form.py" line="213" />
+            <location filename="../training/form.py" line="150" />
+            <location filename="../training/form.py" line="222" />
             <source>Open .npz…</source>
             <translation>.npz 열기…</translation>
+        </message>
+        <message>
+            <location filename="../training/form.py" line="152" />
+            <location filename="../training/form.py" line="223" />
+            <source>Open image folder (class subfolders)…</source>
+            <translation>이미지 폴더 열기 (클래스별 하위 폴더)…</translation>
         </message>
     </context>
     <context>
@@ -2576,53 +2598,53 @@ inputs: {1}</source>
             </translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="265" />
+            <location filename="../training/tab.py" line="266" />
             <source>Starting…</source>
             <translation>시작하는 중…</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="294" />
+            <location filename="../training/tab.py" line="295" />
             <source>Epoch {0}: {1}</source>
             <translation>에포크 {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="310" />
+            <location filename="../training/tab.py" line="311" />
             <source>Run folder {0} · dataset {1}</source>
             <translation>실행 폴더 {0} · 데이터셋 {1}</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="320" />
-            <location filename="../training/tab.py" line="327" />
+            <location filename="../training/tab.py" line="321" />
+            <location filename="../training/tab.py" line="328" />
             <source>Training failed</source>
             <translation>학습 실패</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="326" />
+            <location filename="../training/tab.py" line="327" />
             <source>Failed: {0}</source>
             <translation>실패: {0}</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="343" />
+            <location filename="../training/tab.py" line="344" />
             <source>Engine ready.</source>
             <translation>엔진 준비 완료.</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="360" />
+            <location filename="../training/tab.py" line="361" />
             <source>Continue training</source>
             <translation>이어서 학습</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="360" />
+            <location filename="../training/tab.py" line="361" />
             <source>Continue {0}</source>
             <translation>{0} 이어서 학습</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="364" />
+            <location filename="../training/tab.py" line="365" />
             <source>Train {0} for the form's number of epochs more.</source>
             <translation>{0}을(를) 설정한 에포크 수만큼 더 학습합니다.</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="372" />
+            <location filename="../training/tab.py" line="373" />
             <source>The engine (TensorFlow) is still loading…</source>
             <translation>엔진(TensorFlow)을 아직 불러오는 중입니다…</translation>
         </message>

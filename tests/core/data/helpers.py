@@ -41,9 +41,9 @@ def idx_folder(folder: Path, splits: tuple[str, ...] = ("t10k",), n: int = 50,
 
 
 def assert_valid(ds: Dataset) -> None:
-    """The `Dataset` contract: float32 (N, H, W, 1) in [0, 1], int64 labels in range."""
+    """The `Dataset` contract: float32 (N, H, W, C) in [0, 1] with C = 1 or 3, int64 labels in range."""
     for x, y in ((ds.x_train, ds.y_train), (ds.x_test, ds.y_test)):
-        assert x.dtype == np.float32 and x.ndim == 4 and x.shape[-1] == 1
+        assert x.dtype == np.float32 and x.ndim == 4 and x.shape[-1] in (1, 3)
         assert y.dtype == np.int64 and y.shape == (len(x),)
         assert 0.0 <= x.min() and x.max() <= 1.0
         assert 0 <= y.min() and y.max() < ds.num_classes

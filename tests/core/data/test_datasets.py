@@ -103,7 +103,7 @@ def test_loaders_never_import_tensorflow(tmp_path: Path) -> None:
         ({"x_train": np.full((40, 6, 6), 2.0)}, "float pixels must be in [0, 1]"),
         ({"x_train": np.zeros((0, 6, 6), np.uint8), "y_train": np.zeros(0, np.uint8)}, "no images"),
         ({"x_train": np.zeros((40, 36), np.uint8)}, "expected images shaped"),
-        ({"x_train": np.zeros((40, 6, 6, 3), np.uint8)}, "expected images shaped"),
+        ({"x_train": np.zeros((40, 6, 6, 2), np.uint8)}, "expected images shaped"),
         ({"x_train": np.full((40, 6, 6), 300, np.int32)}, "integer pixels must be 0..255"),
         ({"y_train": np.full(40, -1)}, "labels out of range"),
         ({"y_train": np.full(40, 256)}, "labels out of range"),
@@ -174,7 +174,7 @@ def test_badidx_folders(tmp_path: Path) -> None:
         assert str(bad) in str(info.value)
 
 
-@pytest.mark.parametrize("source", ["cifar10", "idx:", "npz:  ", "", "   ", None, 3, "zip:/tmp/x"])
+@pytest.mark.parametrize("source", ["svhn", "idx:", "npz:  ", "", "   ", None, 3, "zip:/tmp/x"])
 def test_unknown_or_empty_sources(source: object) -> None:
     with pytest.raises(DatasetError, match="unknown dataset source|non-empty string"):
         load_dataset(source)  # type: ignore[arg-type]
