@@ -37,8 +37,9 @@ OPEN_IDX, OPEN_NPZ = "__open_idx__", "__open_npz__"
 
 
 def legend_lines(kind: str) -> tuple[str, ...]:
-    """The curve kinds a live run of `kind` draws: per epoch, plus validation (classifier)."""
-    return ("epoch", "val") if kind == "classifier" else ("epoch",)
+    """The curve kinds a live run of `kind` draws: per epoch, plus validation (the classifier's
+    validation split; the held-out test split of the autoencoder, VAE and CVAE)."""
+    return ("epoch", "val") if kind in ("classifier", "autoencoder", "vae", "cvae") else ("epoch",)
 
 
 def kind_label(kind: str) -> str:

@@ -86,6 +86,13 @@ def test_every_kind_trains_one_epoch_and_writes_its_files(kind: str, tmp_path: P
         assert rec.of("done")[0]["test_metrics"] == info.state["test_metrics"]
         assert saved.reconstructions is None and saved.gan_samples is None
     elif kind in ("autoencoder", "vae"):
+        parts = ("loss", "reconstruction_loss", "kl_loss") if kind == "vae" else ("loss",)
+        assert set(info.history) == {*parts, *(f"val_{p}" for p in parts)}
+        assert epoch["logs"]["val_loss"] == pytest.approx(info.history["val_loss"][0])
+        if kind == "autoencoder":  # deterministic: the held-out loss is the end-of-epoch model's
+            x_test = run.dataset.x_test.astype(np.float32)
+            held_out = run.bundle.model.evaluate(x_test, x_test, verbose=0)
+            assert info.history["val_loss"][0] == pytest.approx(held_out, rel=1e-4)
         assert saved.originals.shape == saved.reconstructions.shape == (8, h, w, 1)
         assert [int(run.dataset.y_test[np.flatnonzero((run.dataset.x_test == o).all(axis=(1, 2, 3)))[0]])
                 for o in saved.originals] == list(range(8))
