@@ -28,14 +28,19 @@ def add_parser(subparsers: Any, help_text: str) -> None:
     p.add_argument("--json", action="store_true", help="print one JSON object as the last line")
 
 
-def run(args: argparse.Namespace) -> int:
-    """Print the figures; bad input raises a `UserError` (exit code 2)."""
-    from core.density.evaluate import logpx_of_run
-
+def check_sampling(args: argparse.Namespace) -> None:
+    """`CommandError` for a `--k` or `--max-images` out of range (shared by the density commands)."""
     if not 1 <= args.k <= 100_000:
         raise CommandError(f"--k must be between 1 and 100000, got {args.k}")
     if args.max_images is not None and args.max_images < 1:
         raise CommandError(f"--max-images must be at least 1, got {args.max_images}")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the figures; bad input raises a `UserError` (exit code 2)."""
+    from core.density.evaluate import logpx_of_run
+
+    check_sampling(args)
     if not Path(args.run_dir).is_dir():
         raise CommandError(f"{args.run_dir}: no such run folder")
     record = logpx_of_run(args.run_dir, args.dataset, k=args.k, seed=args.seed, max_images=args.max_images)

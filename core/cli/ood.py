@@ -56,10 +56,9 @@ def ood_record(vae_run: Path, classifier_run: Path, out: str, source_in: str | N
 
 def run(args: argparse.Namespace) -> int:
     """Print the AUROCs; bad input raises a `UserError` (exit code 2)."""
-    if not 1 <= args.k <= 100_000:
-        raise CommandError(f"--k must be between 1 and 100000, got {args.k}")
-    if args.max_images is not None and args.max_images < 1:
-        raise CommandError(f"--max-images must be at least 1, got {args.max_images}")
+    from core.cli.logpx import check_sampling
+
+    check_sampling(args)
     record = ood_record(args.vae, args.classifier, args.out, args.source_in, k=args.k, seed=args.seed,
                         max_images=args.max_images)
     if args.json:
