@@ -13,7 +13,18 @@ import sys
 from types import ModuleType
 from typing import Any
 
-from core.cli import activations, decode, explain, latent_grid, logpx, ood, sample, score, train
+from core.cli import (
+    activations,
+    classify_generative,
+    decode,
+    explain,
+    latent_grid,
+    logpx,
+    ood,
+    sample,
+    score,
+    train,
+)
 from core.cli.errors import (
     EXIT_BAD_INPUT,
     EXIT_FAILED,
@@ -34,6 +45,7 @@ COMMANDS: tuple[tuple[str, ModuleType, str], ...] = (
     ("explain", explain, "saliency / Grad-CAM attribution map of a classifier"),
     ("logpx", logpx, "a VAE's -log p(x) on held-out images (IWAE)"),
     ("ood", ood, "AUROC of log p(x) and of max p(y|x) against an outside set"),
+    ("classify-generative", classify_generative, "a CVAE run as a Bayes-rule classifier"),
 )
 
 class _Parser(argparse.ArgumentParser):

@@ -20,16 +20,25 @@ from core.cli.errors import CommandError
 def add_parser(subparsers: Any, help_text: str) -> None:
     """Register the `logpx` sub-command."""
     p = subparsers.add_parser("logpx", help=help_text, description=__doc__.split("\n\n")[1])
-    p.add_argument("run_dir", type=Path, metavar="RUN_DIR", help="a VAE or CVAE run folder")
+    add_run_arguments(p, "a VAE or CVAE run folder", "importance samples per image (default 64)")
+
+
+def add_run_arguments(p: argparse.ArgumentParser, run_help: str, k_help: str) -> None:
+    """The options every density command over a run's held-out split shares."""
+    p.add_argument("run_dir", type=Path, metavar="RUN_DIR", help=run_help)
     p.add_argument("--dataset", default=None, help="dataset source (default: the run's; its held-out split)")
-    p.add_argument("--k", type=int, default=64, help="importance samples per image (default 64)")
+    p.add_argument("--k", type=int, default=64, help=k_help)
     p.add_argument("--max-images", type=int, default=None, help="only the first N held-out images")
     p.add_argument("--seed", type=int, default=0, help="sampling seed (default 0)")
     p.add_argument("--json", action="store_true", help="print one JSON object as the last line")
 
 
-def check_sampling(args: argparse.Namespace) -> None:
-    """`CommandError` for a `--k` or `--max-images` out of range (shared by the density commands)."""
+def check_sampling(args: argparse.Namespace, *run_dirs: Path) -> None:
+    """`CommandError` for a `--k` or `--max-images` out of range or a missing run folder
+    (shared by the density commands)."""
+    for path in run_dirs:
+        if not Path(path).is_dir():
+            raise CommandError(f"{path}: no such run folder")
     if not 1 <= args.k <= 100_000:
         raise CommandError(f"--k must be between 1 and 100000, got {args.k}")
     if args.max_images is not None and args.max_images < 1:
@@ -40,9 +49,7 @@ def run(args: argparse.Namespace) -> int:
     """Print the figures; bad input raises a `UserError` (exit code 2)."""
     from core.density.evaluate import logpx_of_run
 
-    check_sampling(args)
-    if not Path(args.run_dir).is_dir():
-        raise CommandError(f"{args.run_dir}: no such run folder")
+    check_sampling(args, args.run_dir)
     record = logpx_of_run(args.run_dir, args.dataset, k=args.k, seed=args.seed, max_images=args.max_images)
     if args.json:
         print(json.dumps(record))

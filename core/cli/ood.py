@@ -16,8 +16,6 @@ from typing import Any
 
 import numpy as np
 
-from core.cli.errors import CommandError
-
 
 def add_parser(subparsers: Any, help_text: str) -> None:
     """Register the `ood` sub-command."""
@@ -40,9 +38,6 @@ def ood_record(vae_run: Path, classifier_run: Path, out: str, source_in: str | N
     from core.density.model import DensityModel
     from core.density.ood import ClassifierScorer, ood_aurocs, out_images, prior_of
 
-    for path in (vae_run, classifier_run):
-        if not Path(path).is_dir():
-            raise CommandError(f"{path}: no such run folder")
     model = DensityModel.from_run(vae_run)
     classifier = ClassifierScorer.from_run(classifier_run)
     data = run_dataset(vae_run, source_in)
@@ -58,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     """Print the AUROCs; bad input raises a `UserError` (exit code 2)."""
     from core.cli.logpx import check_sampling
 
-    check_sampling(args)
+    check_sampling(args, args.vae, args.classifier)
     record = ood_record(args.vae, args.classifier, args.out, args.source_in, k=args.k, seed=args.seed,
                         max_images=args.max_images)
     if args.json:

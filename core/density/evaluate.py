@@ -54,3 +54,22 @@ def logpx_of_run(run_dir: str | Path, source: str | None = None, *, k: int = 64,
     train = np.asarray(run_dataset(run_dir).x_train)
     mean_nll = mean_image_nll(x, mean_image_probs(train)) if train.shape[1:] == x.shape[1:] else None
     return summary(estimate, mean_nll)
+
+
+def classify_generative(run_dir: str | Path, source: str | None = None, *, k: int = 64, seed: int = 0,
+                        max_images: int | None = None) -> dict[str, Any]:
+    """`{"accuracy", "n"}` of a CVAE run as a classifier by Bayes' rule on the held-out split:
+    argmax over y of log p(x|y) (IWAE, K samples) + log p(y) (the training label frequencies)."""
+    from core.density.bayes import class_log_likelihoods, generative_accuracy, label_log_prior
+
+    model = DensityModel.from_run(run_dir)
+    if not model.conditional:
+        raise DensityError(f"{run_dir}: Bayes' rule needs p(x|y); train a cvae run")
+    data = run_dataset(run_dir, source)
+    x, y = limit(np.asarray(data.x_test), np.asarray(data.y_test), max_images)
+    if not len(x):
+        raise DensityError(f"{data.name}: the held-out split is empty")
+    check_shape(model, x, data.name)
+    log_lik = class_log_likelihoods(model, x, k=k, seed=seed)
+    prior = label_log_prior(np.asarray(run_dataset(run_dir).y_train), model.num_classes)
+    return {"accuracy": generative_accuracy(log_lik, prior, y), "n": int(len(x))}

@@ -27,11 +27,13 @@ from core.models import DEFAULTS, KINDS, defaults_for
 from gui import dialogs
 
 KIND_LABELS = {"classifier": "Classifier (784→64→64→10)", "autoencoder": "Autoencoder",
-               "vae": "VAE (2-D latent)", "gan": "GAN"}  # English; shown through `kind_label`
+               "vae": "VAE (2-D latent)", "gan": "GAN",
+               "cvae": "Conditional VAE (label-aware)"}  # English; shown through `kind_label`
 #: The metrics each kind reports per batch (GAN quality metrics join at epoch ends).
 KIND_METRICS: dict[str, list[str]] = {
     "classifier": ["loss", "accuracy"], "autoencoder": ["loss"],
     "vae": ["loss", "reconstruction_loss", "kl_loss"], "gan": ["d_loss", "g_loss"],
+    "cvae": ["loss", "reconstruction_loss", "kl_loss"],
 }
 OPEN_IDX, OPEN_NPZ = "__open_idx__", "__open_npz__"
 
@@ -49,6 +51,7 @@ def kind_label(kind: str) -> str:
         "autoencoder": QCoreApplication.translate("TrainingFormWidget", "Autoencoder"),
         "vae": QCoreApplication.translate("TrainingFormWidget", "VAE (2-D latent)"),
         "gan": QCoreApplication.translate("TrainingFormWidget", "GAN"),
+        "cvae": QCoreApplication.translate("TrainingFormWidget", "Conditional VAE (label-aware)"),
     }
     return labels.get(kind, kind)
 

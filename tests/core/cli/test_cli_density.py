@@ -17,7 +17,20 @@ from tests.core.latent.test_latent import make_run
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("density_runs")
-    return {"vae": make_run(root, "vae", 2, epochs=2), "clf": make_run(root, "classifier", epochs=1)}
+    return {"vae": make_run(root, "vae", 2, epochs=2), "clf": make_run(root, "classifier", epochs=1),
+            "cvae": _cvae_run(root)}
+
+
+def _cvae_run(root: Path) -> Path:
+    """A CVAE trained on 300 digits with small batches: enough steps to classify."""
+    from core.training.config import TrainConfig
+    from core.training.run import TrainingRun
+
+    config = TrainConfig(kind="cvae", dataset="digits", epochs=4, batch_size=8, max_train=300, max_test=100,
+                         latent_dim=2)
+    result = TrainingRun(config, run_dir=root / "cvae").train()
+    assert result.status == "completed", result.message
+    return root / "cvae"
 
 
 def _json(argv: list[str], capsys: pytest.CaptureFixture[str]) -> dict:
@@ -82,3 +95,39 @@ def test_ood_bad_input(runs: dict[str, Path], capsys: pytest.CaptureFixture[str]
     assert main(["ood", "--vae", str(runs["vae"]), "--classifier", str(runs["clf"]), "--out", "nowhere:x"]) == 2
     lines = capsys.readouterr().err.strip().splitlines()
     assert len(lines) == 3 and all(line.startswith("error:") for line in lines)
+
+
+def test_classify_generative_json(runs: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    from core.density.bayes import class_log_likelihoods, label_log_prior
+    from core.density.evaluate import run_dataset
+    from core.density.model import DensityModel
+
+    rec = _json(["classify-generative", str(runs["cvae"]), "--k", "4", "--max-images", "60", "--json"], capsys)
+    assert set(rec) == {"accuracy", "n"} and rec["n"] == 60
+    data = run_dataset(runs["cvae"])
+    log_lik = class_log_likelihoods(DensityModel.from_run(runs["cvae"]), data.x_test[:60], k=4, seed=0)
+    prior = label_log_prior(data.y_train, 10)
+    expected = float(np.mean(np.argmax(log_lik + prior, axis=1) == data.y_test[:60]))
+    assert rec["accuracy"] == pytest.approx(expected)
+    assert rec["accuracy"] > 0.5  # 4 epochs on 300 8x8 digits: far above chance (0.1)
+    assert main(["classify-generative", str(runs["vae"])]) == 2
+    assert "cvae" in capsys.readouterr().err
+
+
+def test_cvae_logpx_and_decode_by_label(runs: dict[str, Path], tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    from PIL import Image
+
+    rec = _json(["logpx", str(runs["cvae"]), "--k", "4", "--json"], capsys)
+    assert 0 < rec["nll_nats"] <= rec["elbo_nats"]
+    pngs = []
+    for label in (3, 7):
+        out = tmp_path / f"d{label}.png"
+        assert main(["decode", str(runs["cvae"]), "--z", "0.2", "-0.4", "--label", str(label), "--out", str(out)]) == 0
+        with Image.open(out) as pil:
+            pngs.append(np.asarray(pil).astype(int))
+    assert pngs[0].shape == (8, 8) and np.abs(pngs[0] - pngs[1]).max() > 20
+    capsys.readouterr()
+    assert main(["decode", str(runs["cvae"]), "--z", "0.2", "-0.4"]) == 2
+    assert main(["decode", str(runs["vae"]), "--z", "0.2", "-0.4", "--label", "3"]) == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 2

@@ -53,7 +53,7 @@ def test_per_batch_values_undo_running_mean() -> None:
     np.testing.assert_allclose(out, batch_values)
 
 
-@pytest.mark.parametrize("kind", ["classifier", "autoencoder", "vae", "gan"])
+@pytest.mark.parametrize("kind", ["classifier", "autoencoder", "vae", "gan", "cvae"])
 def test_every_kind_trains_one_epoch_and_writes_its_files(kind: str, tmp_path: Path) -> None:
     rec = Recorder()
     run = _run(kind, tmp_path, rec)
@@ -85,8 +85,8 @@ def test_every_kind_trains_one_epoch_and_writes_its_files(kind: str, tmp_path: P
         assert set(info.state["test_metrics"]) == {"loss", "accuracy"}
         assert rec.of("done")[0]["test_metrics"] == info.state["test_metrics"]
         assert saved.reconstructions is None and saved.gan_samples is None
-    elif kind in ("autoencoder", "vae"):
-        parts = ("loss", "reconstruction_loss", "kl_loss") if kind == "vae" else ("loss",)
+    elif kind in ("autoencoder", "vae", "cvae"):
+        parts = ("loss",) if kind == "autoencoder" else ("loss", "reconstruction_loss", "kl_loss")
         assert set(info.history) == {*parts, *(f"val_{p}" for p in parts)}
         assert epoch["logs"]["val_loss"] == pytest.approx(info.history["val_loss"][0])
         if kind == "autoencoder":  # deterministic: the held-out loss is the end-of-epoch model's
