@@ -242,6 +242,160 @@
         </message>
     </context>
     <context>
+        <name>DensityTab</name>
+        <message>
+            <location filename="../density/tab.py" line="113" />
+            <source>Generative model (VAE/CVAE)</source>
+            <translation>생성 모델 (VAE/CVAE)</translation>
+        </message>
+        <message>
+            <location filename="../density/tab.py" line="114" />
+            <location filename="../density/texts.py" line="45" />
+            <source>Classifier</source>
+            <translation>분류 모델</translation>
+        </message>
+        <message>
+            <location filename="../density/tab.py" line="170" />
+            <source>Train a VAE or CVAE run to compare p(x) with p(y|x).</source>
+            <translation>p(x)와 p(y|x)를 비교하려면 VAE 또는 CVAE를 학습하세요.</translation>
+        </message>
+        <message>
+            <location filename="../density/tab.py" line="178" />
+            <source>Loading…</source>
+            <translation>불러오는 중…</translation>
+        </message>
+        <message>
+            <location filename="../density/tab.py" line="195" />
+            <source>Computing the held-out summary…</source>
+            <translation>테스트 세트 요약을 계산하는 중…</translation>
+        </message>
+        <message>
+            <location filename="../density/tab.py" line="279" />
+            <source>Error: {0}</source>
+            <translation>오류: {0}</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="13" />
+            <source>A classifier estimates p(y|x) and must name a digit even for noise, while a generative model estimates p(x) and can say how unlike its training images an input is.</source>
+            <translation>분류 모델은 p(y|x)를 추정하므로 잡음에도 반드시 어떤 숫자라고 답해야 하지만, 생성 모델은 p(x)를 학습하므로 입력이 훈련 이미지와 얼마나 다른지 말할 수 있습니다.</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="19" />
+            <source>p(y|x): which digit?</source>
+            <translation>p(y|x): 어떤 숫자인가?</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="19" />
+            <source>log p(x): is this a digit?</source>
+            <translation>log p(x): 숫자이기는 한가?</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="20" />
+            <source>classifier</source>
+            <translation>분류 모델</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="20" />
+            <source>CVAE, Bayes' rule</source>
+            <translation>CVAE, 베이즈 규칙</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="20" />
+            <source>held-out images</source>
+            <translation>테스트 이미지</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="21" />
+            <source>this input</source>
+            <translation>이 입력</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="21" />
+            <source>log p(x) (nats)</source>
+            <translation>log p(x) (내트)</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="21" />
+            <source>class</source>
+            <translation>클래스</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="26" />
+            <source>Generative model: log p(x) = {0} nats ({1} bits/dim)</source>
+            <translation>생성 모델: log p(x) = {0} 내트 (차원당 {1} 비트)</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="29" />
+            <source>, higher than {0}% of held-out images</source>
+            <translation>, 테스트 이미지의 {0}%보다 높음</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="38" />
+            <source>{0}: {1} with p(y|x) = {2}</source>
+            <translation>{0}: {1}, p(y|x) = {2}</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="44" />
+            <source>Classifier: choose a classifier run to see p(y|x).</source>
+            <translation>분류 모델: p(y|x)를 보려면 분류 모델 실행을 고르세요.</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="50" />
+            <source>CVAE by Bayes' rule</source>
+            <translation>베이즈 규칙으로 본 CVAE</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="55" />
+            <source>Mean-image model (pixels independent, the training mean): log p(x) = {0} nats</source>
+            <translation>평균 이미지 모델 (픽셀 독립, 훈련 평균): log p(x) = {0} 내트</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="63" />
+            <source>uniform noise</source>
+            <translation>균등 잡음</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="63" />
+            <source>digits upside down</source>
+            <translation>뒤집힌 숫자</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="68" />
+            <source>Out of distribution, AUROC over {0} held-out images (1 = perfect, 0.5 = chance):</source>
+            <translation>분포 밖 입력 탐지, 테스트 이미지 {0}개의 AUROC (1 = 완벽, 0.5 = 무작위):</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="73" />
+            <source>vs {0}: log p(x) {1}</source>
+            <translation>{0} 대비: log p(x) {1}</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="75" />
+            <source> · classifier max p(y|x) {0}</source>
+            <translation> · 분류 모델 최대 p(y|x) {0}</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="78" />
+            <source>Accuracy on the same images: CVAE by Bayes' rule {0}</source>
+            <translation>같은 이미지에서의 정확도: 베이즈 규칙 CVAE {0}</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="80" />
+            <source> · MLP classifier {0}</source>
+            <translation> · MLP 분류 모델 {0}</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="83" />
+            <source>Classifier accuracy on the same images: {0}</source>
+            <translation>같은 이미지에서 분류 모델의 정확도: {0}</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="91" />
+            <source>The likelihood fails on {0}: they get a higher log p(x) than the held-out digits (AUROC {1} &lt; 0.5), as Nalisnick et al. (2019) found for some pairs of datasets.</source>
+            <translation>가능도가 {0}에서 실패합니다: 테스트 숫자보다 높은 log p(x)를 받습니다 (AUROC {1} &lt; 0.5). Nalisnick 외(2019)가 일부 데이터셋 쌍에서 발견한 현상입니다.</translation>
+        </message>
+    </context>
+    <context>
         <name>Dialogs</name>
         <message>
             <location filename="../dialogs.py" line="23" />
@@ -1178,6 +1332,79 @@
         </message>
     </context>
     <context>
+        <name>InputChooser</name>
+        <message>
+            <location filename="../density/inputs.py" line="71" />
+            <source>Held-out test image</source>
+            <translation>테스트 이미지</translation>
+        </message>
+        <message>
+            <location filename="../density/inputs.py" line="71" />
+            <source>Your drawing</source>
+            <translation>직접 그린 숫자</translation>
+        </message>
+        <message>
+            <location filename="../density/inputs.py" line="72" />
+            <source>GAN sample</source>
+            <translation>GAN 샘플</translation>
+        </message>
+        <message>
+            <location filename="../density/inputs.py" line="72" />
+            <source>Uniform noise</source>
+            <translation>균등 잡음</translation>
+        </message>
+        <message>
+            <location filename="../density/inputs.py" line="73" />
+            <source>Image from another dataset</source>
+            <translation>다른 데이터셋의 이미지</translation>
+        </message>
+        <message>
+            <location filename="../density/inputs.py" line="73" />
+            <source>Mean image</source>
+            <translation>평균 이미지</translation>
+        </message>
+        <message>
+            <location filename="../density/inputs.py" line="74" />
+            <source>Test image upside down</source>
+            <translation>뒤집힌 테스트 이미지</translation>
+        </message>
+        <message>
+            <location filename="../density/inputs.py" line="78" />
+            <source>Input</source>
+            <translation>입력</translation>
+        </message>
+        <message>
+            <location filename="../density/inputs.py" line="79" />
+            <source>Image</source>
+            <translation>이미지</translation>
+        </message>
+        <message>
+            <location filename="../density/inputs.py" line="80" />
+            <source>Seed</source>
+            <translation>시드</translation>
+        </message>
+        <message>
+            <location filename="../density/inputs.py" line="81" />
+            <source>Next</source>
+            <translation>다음</translation>
+        </message>
+        <message>
+            <location filename="../density/inputs.py" line="82" />
+            <source>GAN run</source>
+            <translation>GAN 실행</translation>
+        </message>
+        <message>
+            <location filename="../density/inputs.py" line="83" />
+            <source>Dataset</source>
+            <translation>데이터셋</translation>
+        </message>
+        <message>
+            <location filename="../density/inputs.py" line="112" />
+            <source>No GAN run yet: train one in the Training tab to compare its samples.</source>
+            <translation>아직 GAN 실행이 없습니다: 샘플을 비교하려면 학습 탭에서 GAN을 학습하세요.</translation>
+        </message>
+    </context>
+    <context>
         <name>InterpolationPanel</name>
         <message>
             <location filename="../latent/interpolation_panel.py" line="74" />
@@ -1796,132 +2023,137 @@ Load it anyway?</source>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../main_window.py" line="50" />
+            <location filename="../main_window.py" line="51" />
             <source>Open model</source>
             <translation>모델 열기</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="51" />
+            <location filename="../main_window.py" line="52" />
             <source>Open {0} in:</source>
             <translation>{0}을(를) 열 탭:</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="105" />
+            <location filename="../main_window.py" line="106" />
             <source>Training</source>
             <translation>학습</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="106" />
+            <location filename="../main_window.py" line="107" />
             <source>Layers</source>
             <translation>은닉층</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="107" />
+            <location filename="../main_window.py" line="108" />
             <source>Latent map</source>
             <translation>잠재 공간 지도</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="108" />
+            <location filename="../main_window.py" line="109" />
             <source>GAN</source>
             <translation>GAN</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="124" />
+            <location filename="../main_window.py" line="110" />
+            <source>Generative vs discriminative</source>
+            <translation>생성 모델 vs 분류 모델</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="126" />
             <source>&amp;File</source>
             <translation>파일(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="124" />
+            <location filename="../main_window.py" line="126" />
             <source>&amp;View</source>
             <translation>보기(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="125" />
+            <location filename="../main_window.py" line="127" />
             <source>&amp;Tools</source>
             <translation>도구(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="125" />
+            <location filename="../main_window.py" line="127" />
             <source>&amp;Help</source>
             <translation>도움말(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="129" />
+            <location filename="../main_window.py" line="131" />
             <source>Open run…</source>
             <translation>실행 열기…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="130" />
+            <location filename="../main_window.py" line="132" />
             <source>Open model…</source>
             <translation>모델 열기…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="131" />
+            <location filename="../main_window.py" line="133" />
             <source>Quit</source>
             <translation>종료</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="132" />
+            <location filename="../main_window.py" line="134" />
             <source>Open runs folder</source>
             <translation>실행 폴더 열기</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="133" />
+            <location filename="../main_window.py" line="135" />
             <source>Rescan runs</source>
             <translation>실행 목록 다시 읽기</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="134" />
+            <location filename="../main_window.py" line="136" />
             <source>About Latent Lab</source>
             <translation>Latent Lab 정보</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="135" />
+            <location filename="../main_window.py" line="137" />
             <source>Keyboard shortcuts</source>
             <translation>단축키</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="136" />
+            <location filename="../main_window.py" line="138" />
             <source>Next tab</source>
             <translation>다음 탭</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="137" />
+            <location filename="../main_window.py" line="139" />
             <source>Previous tab</source>
             <translation>이전 탭</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="142" />
+            <location filename="../main_window.py" line="144" />
             <source>Recent runs</source>
             <translation>최근 실행</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="143" />
+            <location filename="../main_window.py" line="145" />
             <source>Language</source>
             <translation>언어 (Language)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="150" />
+            <location filename="../main_window.py" line="152" />
             <source>{0} could not be created: {1}</source>
             <translation>{0}을(를) 만들 수 없습니다: {1}</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="178" />
+            <location filename="../main_window.py" line="180" />
             <source>Cannot open model</source>
             <translation>모델을 열 수 없습니다</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="179" />
+            <location filename="../main_window.py" line="181" />
             <source>{0}: no tab here opens model files yet</source>
             <translation>{0}: 모델 파일을 여는 탭이 아직 없습니다</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="292" />
+            <location filename="../main_window.py" line="294" />
             <source>Could not open {0} in a file manager.</source>
             <translation>파일 관리자에서 {0}을(를) 열 수 없습니다.</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="303" />
+            <location filename="../main_window.py" line="305" />
             <source>(none)</source>
             <translation>(없음)</translation>
         </message>
