@@ -270,7 +270,7 @@
             <translation>테스트 세트 요약을 계산하는 중…</translation>
         </message>
         <message>
-            <location filename="../density/tab.py" line="279" />
+            <location filename="../density/tab.py" line="281" />
             <source>Error: {0}</source>
             <translation>오류: {0}</translation>
         </message>
@@ -2172,11 +2172,11 @@ Load it anyway?</source>
         </message>
         <message>
             <location filename="../layers/structure.py" line="131" />
-            <source>Keras functional API code of the feature extractor: one model whose outputs are every layer's output</source>
-            <translation>특징 추출기의 Keras 함수형 API (functional API) 코드: 모든 층의 출력을 출력으로 갖는 모델 하나</translation>
+            <source>Keras code of the model (functional API, and keras.Sequential when it is a plain stack) and of the feature extractor whose outputs are every layer's output</source>
+            <translation>모델의 Keras 코드(함수형 API, 그리고 층을 일렬로 쌓은 모델이면 keras.Sequential)와 모든 층의 출력을 내보내는 특징 추출기의 코드</translation>
         </message>
         <message numerus="yes">
-            <location filename="../layers/structure.py" line="137" />
+            <location filename="../layers/structure.py" line="138" />
             <source>&lt;b&gt;{0}&lt;/b&gt;: {1} parameters, %n layer output(s)</source>
             <translation>
                 <numerusform>&lt;b&gt;{0}&lt;/b&gt;: 파라미터 {1}개, 층 출력 %n개</numerusform>
