@@ -212,6 +212,35 @@
         </message>
     </context>
     <context>
+        <name>CvaePanel</name>
+        <message>
+            <location filename="../latent/cvae_panel.py" line="103" />
+            <source>CVAE run</source>
+            <extracomment>Cells per side of the style plane, and its extent in each latent dimension (the prior's ±3σ).</extracomment>
+            <translation>CVAE 실행</translation>
+        </message>
+        <message>
+            <location filename="../latent/cvae_panel.py" line="104" />
+            <source>Digit</source>
+            <translation>숫자</translation>
+        </message>
+        <message>
+            <location filename="../latent/cvae_panel.py" line="105" />
+            <source>A conditional VAE is told the digit, so its latent keeps only the style. Left: the style plane for the chosen digit (click to pick a style). Right: every digit in that style.</source>
+            <translation>조건부 VAE는 숫자를 전달받으므로 잠재 공간에는 스타일만 남습니다. 왼쪽: 고른 숫자의 스타일 평면 (클릭해서 스타일 선택). 오른쪽: 그 스타일로 쓴 모든 숫자.</translation>
+        </message>
+        <message>
+            <location filename="../latent/cvae_panel.py" line="108" />
+            <source>Train a conditional VAE (kind cvae) to see p(x|y): one style, every digit.</source>
+            <translation>p(x|y)를 보려면 조건부 VAE(종류 cvae)를 학습하세요: 한 가지 스타일, 모든 숫자.</translation>
+        </message>
+        <message>
+            <location filename="../latent/cvae_panel.py" line="162" />
+            <source>Could not decode: {0}</source>
+            <translation>디코딩할 수 없습니다: {0}</translation>
+        </message>
+    </context>
+    <context>
         <name>DatasetChoosing</name>
         <message>
             <location filename="../training/datasets.py" line="34" />
@@ -1473,27 +1502,32 @@
     <context>
         <name>LatentPanelsWidget</name>
         <message>
-            <location filename="../latent/panels.py" line="29" />
+            <location filename="../latent/panels.py" line="31" />
             <source>Manifold grid</source>
             <translation>매니폴드 격자</translation>
         </message>
         <message>
-            <location filename="../latent/panels.py" line="29" />
+            <location filename="../latent/panels.py" line="31" />
             <source>Interpolation</source>
             <translation>보간</translation>
         </message>
         <message>
-            <location filename="../latent/panels.py" line="29" />
+            <location filename="../latent/panels.py" line="31" />
             <source>Where does my digit land</source>
             <translation>내 숫자는 어디에 놓일까</translation>
         </message>
         <message>
-            <location filename="../latent/panels.py" line="30" />
+            <location filename="../latent/panels.py" line="32" />
             <source>Latent history</source>
             <translation>잠재 공간 기록</translation>
         </message>
         <message>
-            <location filename="../latent/panels.py" line="33" />
+            <location filename="../latent/panels.py" line="32" />
+            <source>Conditional VAE: one style, every digit</source>
+            <translation>조건부 VAE: 한 가지 스타일, 모든 숫자</translation>
+        </message>
+        <message>
+            <location filename="../latent/panels.py" line="35" />
             <source>Decode the points on the straight line between two points of the latent space</source>
             <translation>잠재 공간의 두 점을 잇는 직선 위의 점들을 디코딩합니다 (보간, interpolation)</translation>
         </message>
