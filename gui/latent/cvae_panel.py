@@ -57,6 +57,22 @@ class CvaeDecoder:
         return _grey(plane), _grey(row), model.num_classes
 
 
+def framed(tiled: np.ndarray, point: tuple[float, float], cell: tuple[int, int]) -> np.ndarray:
+    """The tiled plane in colour with a red frame (in the one-pixel padding) around the
+    cell nearest to the style point."""
+    axis = np.linspace(-PLANE_EXTENT, PLANE_EXTENT, PLANE_N)
+    col, row = int(np.argmin(np.abs(axis - point[0]))), int(np.argmin(np.abs(axis[::-1] - point[1])))
+    rgb = np.repeat(tiled[..., None], 3, axis=-1) if tiled.ndim == 2 else tiled.copy()
+    h, w = cell
+    top, left = row * (h + 1) - 1, col * (w + 1) - 1
+    bottom, right = min(top + h + 1, rgb.shape[0] - 1), min(left + w + 1, rgb.shape[1] - 1)
+    top, left = max(top, 0), max(left, 0)
+    red = np.array([1.0, 0.0, 0.0], np.float32)
+    rgb[top, left:right + 1] = rgb[bottom, left:right + 1] = red
+    rgb[top:bottom + 1, left] = rgb[top:bottom + 1, right] = red
+    return rgb
+
+
 def _grey(images: np.ndarray) -> np.ndarray:
     return images[..., 0] if images.shape[-1] == 1 else images
 
@@ -152,10 +168,11 @@ class CvaePanel(QWidget):
         self.style_point = (float(axis[col]), float(axis[::-1][row]))
         self.request()
 
-    def _on_worker_computed(self, _request: object, result: object) -> None:
+    def _on_worker_computed(self, request: object, result: object) -> None:
         plane, row, n_classes = result  # type: ignore[misc]
         self.last_result = (plane, row, n_classes)
-        self.plane.set_image(tile_images(plane, cols=PLANE_N))
+        point = request[2] if isinstance(request, tuple) else self.style_point
+        self.plane.set_image(framed(tile_images(plane, cols=PLANE_N), point, plane.shape[1:3]))
         self.row.set_image(tile_images(row, cols=min(5, n_classes)))
 
     def _on_worker_failed(self, message: str) -> None:

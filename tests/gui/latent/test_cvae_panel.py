@@ -48,7 +48,10 @@ def test_style_plane_and_row_of_digits(qtbot, cvae_run) -> None:
     qtbot.waitUntil(lambda: panel.last_result is not None and panel.worker.idle, timeout=TIMEOUT)
     plane, row, n = panel.last_result
     assert plane.shape == (PLANE_N * PLANE_N, 8, 8) and row.shape == (10, 8, 8) and n == 10
-    assert panel.plane.image().shape == (PLANE_N * 9 - 1, PLANE_N * 9 - 1)
+    shown = panel.plane.image()
+    assert shown.shape == (PLANE_N * 9 - 1, PLANE_N * 9 - 1, 3)
+    centre = PLANE_N // 2 * 9  # the style point (0, 0) is framed in red
+    assert tuple(shown[centre - 1, centre]) == (1.0, 0.0, 0.0) and tuple(shown[0, 0]) != (1.0, 0.0, 0.0)
     assert np.abs(row[3] - row[7]).max() > 0.1  # one style, different digits
 
     def changed(action) -> tuple:
@@ -63,5 +66,6 @@ def test_style_plane_and_row_of_digits(qtbot, cvae_run) -> None:
     np.testing.assert_allclose(same_row, row, atol=1e-6)  # the style point did not move
     _, new_row, _ = changed(lambda: panel.plane.clicked.emit(0, 0))  # the top-left cell: another style
     assert panel.style_point == (-3.0, 3.0)
+    assert tuple(panel.plane.image()[8, 0]) == (1.0, 0.0, 0.0)  # the frame moved to the top-left cell
     assert np.abs(new_row - row).max() > 0.05
     panel.worker.close(5.0)
