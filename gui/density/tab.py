@@ -55,7 +55,7 @@ class DensityTab(QWidget):
         self.mean_log_px = 0.0
         self.error: str | None = None
         self._jobs: list[Job] = []
-        self._loaded_key: tuple[str, str | None] | None = None
+        self._loaded_key: tuple[Any, ...] | None = None  # both runs and their epochs done
         self._generators: dict[str, Any] = {}  # the worker thread's GAN generators, by run
         self._build()
         self.worker = LatestWorker(self._compute, self)
@@ -170,13 +170,15 @@ class DensityTab(QWidget):
             self.status.setText(self.tr("Train a VAE or CVAE run to compare p(x) with p(y|x)."))
             self._show()
             return
-        key = (str(generative), None if classifier is None else str(classifier))
+        paths = (str(generative), None if classifier is None else str(classifier))
+        # A run trained further (Continue, --resume) is loaded again: its epochs are in the key.
+        key = (*paths, *(getattr(self.state.run_info(Path(p)) if p else None, "epochs_done", 0) for p in paths))
         if key == self._loaded_key:
             return
         self._loaded_key = key
         self.session = self.summary = self.last_scores = None
         self.status.setText(self.tr("Loading…"))
-        job = self._start(_load_session, *key)
+        job = self._start(_load_session, *paths)
         job.succeeded.connect(lambda session, key=key: self._on_session_loaded(key, session))
 
     def _start(self, fn: Any, *args: Any) -> Job:
@@ -186,7 +188,7 @@ class DensityTab(QWidget):
         self._jobs.append(job)
         return job
 
-    def _on_session_loaded(self, key: tuple[str, str | None], session: Any) -> None:
+    def _on_session_loaded(self, key: tuple[Any, ...], session: Any) -> None:
         if key != self._loaded_key:
             return  # a newer choice superseded this one
         self.session, self.error = session, None

@@ -111,3 +111,16 @@ def test_failure_note_when_the_likelihood_ranks_outsiders_higher(qtbot, tab, run
     tab.summary.auroc["flip"]["vae_logpx"] = 0.31  # as for some dataset pairs (Nalisnick et al. 2019)
     tab._show()
     assert tab.failure_label.isVisible() and "0.31" in tab.failure_label.text()
+
+
+def test_a_run_trained_further_is_loaded_again(qtbot, tab, runs) -> None:
+    from core.training.run import TrainingRun
+
+    _ready(qtbot, tab, runs["vae"], runs["clf"])
+    before = tab.session
+    assert TrainingRun.open(runs["vae"]).train(1).status == "completed"
+    with qtbot.waitSignal(tab.state.runs_changed, timeout=TIMEOUT):
+        tab.state.refresh_runs()
+    qtbot.waitUntil(lambda: tab.session is not None and tab.session is not before and tab.summary is not None,
+                    timeout=TIMEOUT)
+    assert tab.gen_combo.currentData() == str(runs["vae"])
