@@ -40,6 +40,7 @@ TAB_SPECS: list[tuple[str, str]] = [
     ("gui.layers", "LayersTab"),
     ("gui.latent", "LatentTab"),
     ("gui.gan", "GanTab"),
+    ("gui.density", "DensityTab"),
 ]
 MENU_NAMES = ("File", "View", "Tools", "Help")
 WINDOW_TITLE = "Latent Lab"
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
             "LayersTab": self.tr("Layers"),
             "LatentTab": self.tr("Latent map"),
             "GanTab": self.tr("GAN"),
+            "DensityTab": self.tr("Generative vs discriminative"),
         }
         failed = tab.property("failed_class")  # a tab that could not be created: its class name
         return titles.get(type(tab).__name__, str(failed or getattr(tab, "title", type(tab).__name__)))

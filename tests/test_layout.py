@@ -16,9 +16,10 @@ import tomllib
 ROOT = Path(__file__).resolve().parent.parent
 MAX_LINES = 400
 MAX_SHELL_MODULES = 8
-CORE_FEATURES = ("data", "models", "training", "inspect", "latent", "gan", "cli")
-GUI_FEATURES = ("training", "layers", "latent", "gan", "widgets")
-TABS = {"training": "TrainingTab", "layers": "LayersTab", "latent": "LatentTab", "gan": "GanTab"}
+CORE_FEATURES = ("data", "models", "training", "inspect", "latent", "gan", "density", "cli")
+GUI_FEATURES = ("training", "layers", "latent", "gan", "density", "widgets")
+TABS = {"training": "TrainingTab", "layers": "LayersTab", "latent": "LatentTab", "gan": "GanTab",
+        "density": "DensityTab"}
 
 
 def _python_files() -> list[Path]:

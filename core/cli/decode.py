@@ -1,4 +1,6 @@
-"""`main.py decode RUN_DIR|MODEL_FILE --z z1 … zd [--out PNG]`: decode one latent point into an 8-bit PNG.
+"""`main.py decode RUN_DIR|MODEL_FILE --z z1 … zd [--label Y] [--out PNG]`: decode one latent point into an 8-bit PNG.
+
+A conditional VAE (cvae) run needs `--label Y`: the digit to write in the style `--z`.
 
 With a user's decoder file, `--z` must give exactly its latent length; the PNG is
 round(255 x output) (a tanh output is mapped by (x + 1) / 2 first).
@@ -24,6 +26,8 @@ def add_parser(subparsers: argparse._SubParsersAction, help_text: str) -> None:
     p.add_argument("--z", nargs="+", type=float, required=True, metavar="V",
                    help="latent_dim values; for a latent larger than 2, two values are a point "
                         "on the PCA plane of the last epoch's probe codes")
+    p.add_argument("--label", type=int, default=None, metavar="Y",
+                   help="the class to decode (a conditional VAE run only; required there)")
     p.add_argument("--out", type=Path, default=None, help="PNG path (default RUN_DIR/decoded.png)")
     p.add_argument("--scale", type=int, default=1, help="enlarge by this integer factor (default 1)")
     p.add_argument("--range", type=float, nargs=2, default=None, metavar=("LO", "HI"),
@@ -73,12 +77,46 @@ def load_latent_model(run_dir: Path, args: argparse.Namespace | None = None) -> 
     return LatentModel.from_run(run_dir)
 
 
+def run_kind(run_dir: Path) -> str | None:
+    """The kind in a run folder's config.json (None when there is none)."""
+    import json
+
+    try:
+        return str(json.loads((Path(run_dir) / "config.json").read_text()).get("kind"))
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def _decode_conditional(args: argparse.Namespace) -> int:
+    """A CVAE run: decode `--z` as the digit `--label`."""
+    from core.cli.user_files import default_out
+    from core.density.model import DensityModel
+    from core.images import save_png
+    from core.latent.plane import LatentError
+
+    model = DensityModel.from_run(args.run_dir)
+    if args.label is None:
+        raise LatentError(f"a conditional VAE run needs --label Y (0..{model.num_classes - 1})")
+    if not 0 <= args.label < model.num_classes:
+        raise LatentError(f"--label must be 0..{model.num_classes - 1}, got {args.label}")
+    z = latent_point(list(args.z), model.latent_dim, args.run_dir)
+    image = model.decode(z[None], np.array([args.label]))[0]
+    out = args.out or default_out(args.run_dir, "decoded.png")
+    save_png(image, out, scale=max(1, int(args.scale)))
+    print(out)
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     """Decode, save, print the PNG path; bad input raises a `UserError` (exit code 2)."""
     from core.cli.user_files import default_out, is_model_file
     from core.images import save_png
     from core.latent.plane import LatentError
 
+    if not is_model_file(args.run_dir) and run_kind(args.run_dir) == "cvae":
+        return _decode_conditional(args)
+    if args.label is not None:
+        raise LatentError("--label is for a conditional VAE (cvae) run only")
     model = load_latent_model(args.run_dir, args)
     if is_model_file(args.run_dir):
         if len(args.z) != model.latent_dim:

@@ -13,7 +13,18 @@ import sys
 from types import ModuleType
 from typing import Any
 
-from core.cli import activations, decode, explain, latent_grid, sample, score, train
+from core.cli import (
+    activations,
+    classify_generative,
+    decode,
+    explain,
+    latent_grid,
+    logpx,
+    ood,
+    sample,
+    score,
+    train,
+)
 from core.cli.errors import (
     EXIT_BAD_INPUT,
     EXIT_FAILED,
@@ -32,6 +43,9 @@ COMMANDS: tuple[tuple[str, ModuleType, str], ...] = (
     ("sample", sample, "a grid of samples from a GAN run or a generator file"),
     ("score", score, "MNIST score, Fréchet distance and class histogram of a GAN run"),
     ("explain", explain, "saliency / Grad-CAM attribution map of a classifier"),
+    ("logpx", logpx, "a VAE's -log p(x) on held-out images (IWAE)"),
+    ("ood", ood, "AUROC of log p(x) and of max p(y|x) against an outside set"),
+    ("classify-generative", classify_generative, "a CVAE run as a Bayes-rule classifier"),
 )
 
 class _Parser(argparse.ArgumentParser):

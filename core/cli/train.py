@@ -23,7 +23,7 @@ from core.progress import ProgressEvent, ProgressHandle
 def add_parser(subparsers: Any, help_text: str) -> None:
     """Register the `train` sub-command."""
     p = subparsers.add_parser("train", help=help_text)
-    p.add_argument("kind", nargs="?", help="classifier, autoencoder, vae or gan (optional with --resume)")
+    p.add_argument("kind", nargs="?", help="classifier, autoencoder, vae, cvae or gan (optional with --resume)")
     p.add_argument("--dataset", help="mnist, fashion_mnist, digits, idx:DIR or npz:FILE (default: mnist if cached, else digits)")
     p.add_argument("--epochs", type=int, help="epochs to train (with --resume: epochs to add)")
     p.add_argument("--batch-size", type=int)

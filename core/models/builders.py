@@ -43,6 +43,10 @@ def build_model(
         from core.models.autoencoder import build_autoencoder
 
         return build_autoencoder(shape, latent_dim=dim, learning_rate=lr)
+    if kind == "cvae":
+        from core.models.cvae import build_cvae
+
+        return build_cvae(shape, num_classes=num_classes, latent_dim=dim, learning_rate=lr, seed=seed)
     if kind == "vae":
         from core.models.vae import build_vae
 

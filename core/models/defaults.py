@@ -7,7 +7,7 @@ from typing import Any
 
 from core.errors import ConfigError
 
-KINDS = ("classifier", "autoencoder", "vae", "gan")
+KINDS = ("classifier", "autoencoder", "vae", "gan", "cvae")
 
 #: Per-kind defaults: sized so a laptop CPU shows recognisable digits within minutes.
 DEFAULTS: dict[str, dict[str, Any]] = {
@@ -15,6 +15,7 @@ DEFAULTS: dict[str, dict[str, Any]] = {
     "autoencoder": {"epochs": 10, "batch_size": 128, "learning_rate": 1e-3, "latent_dim": 2},
     "vae": {"epochs": 20, "batch_size": 128, "learning_rate": 1e-3, "latent_dim": 2},
     "gan": {"epochs": 20, "batch_size": 64, "learning_rate": 2e-4, "latent_dim": 64},
+    "cvae": {"epochs": 20, "batch_size": 128, "learning_rate": 1e-3, "latent_dim": 2},
 }
 
 #: Small images (sides under 16 px, like the bundled 8x8 digits) train a GAN well only with
@@ -42,6 +43,7 @@ ARCHS: dict[str, tuple[str, ...]] = {
     "autoencoder": ("dense",),
     "vae": ("dense", "conv"),
     "gan": ("dcgan", "dense"),
+    "cvae": ("dense",),
 }
 
 ROLES: dict[str, tuple[str, ...]] = {
@@ -49,6 +51,7 @@ ROLES: dict[str, tuple[str, ...]] = {
     "autoencoder": ("autoencoder", "encoder", "decoder"),
     "vae": ("encoder", "decoder"),
     "gan": ("generator", "discriminator"),
+    "cvae": ("encoder", "decoder"),
 }
 
 

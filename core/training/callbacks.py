@@ -89,13 +89,21 @@ class Snapshotter:
         self.originals: np.ndarray | None = None
         self.probe_x: np.ndarray | None = None
         self.probe_labels: np.ndarray | None = None
-        if bundle.kind in ("autoencoder", "vae") and len(x_test):
-            self.originals = x_test[first_of_classes(y_test)]
+        self.original_labels: np.ndarray | None = None
+        if bundle.kind in ("autoencoder", "vae", "cvae") and len(x_test):
+            chosen = first_of_classes(y_test)
+            self.originals, self.original_labels = x_test[chosen], y_test[chosen]
             self.probe_x = x_test[:PROBE_SIZE]
             self.probe_labels = y_test[:PROBE_SIZE]
 
-    def _encode(self, x: np.ndarray) -> np.ndarray:
-        out = self.bundle.roles["encoder"](x, training=False)
+    def _conditioned(self, x: np.ndarray, labels: np.ndarray | None) -> Any:
+        """A CVAE's halves also take the one-hot label."""
+        if self.bundle.kind != "cvae" or labels is None:
+            return x
+        return [x, np.eye(int(self.bundle.model.num_classes), dtype=np.float32)[np.asarray(labels, np.int64)]]
+
+    def _encode(self, x: np.ndarray, labels: np.ndarray | None = None) -> np.ndarray:
+        out = self.bundle.roles["encoder"](self._conditioned(x, labels), training=False)
         return _to_numpy(out[0] if isinstance(out, list | tuple) else out)
 
     def take(self, epoch: int, logs: dict[str, float]) -> EpochSnapshot:
@@ -107,9 +115,10 @@ class Snapshotter:
             if self.bundle.kind == "autoencoder":
                 snap.reconstructions = _to_numpy(roles["autoencoder"](self.originals, training=False))
             else:
-                z_mean = self._encode(self.originals)
-                snap.reconstructions = _to_numpy(roles["decoder"](z_mean, training=False))
-            snap.probe_z = self._encode(self.probe_x)
+                z_mean = self._encode(self.originals, self.original_labels)
+                snap.reconstructions = _to_numpy(roles["decoder"](self._conditioned(z_mean, self.original_labels),
+                                                                  training=False))
+            snap.probe_z = self._encode(self.probe_x, self.probe_labels)
             snap.probe_labels = self.probe_labels
         if self.fixed_noise is not None:
             snap.gan_samples = _to_numpy(roles["generator"](self.fixed_noise, training=False))

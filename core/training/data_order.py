@@ -13,8 +13,18 @@ import numpy as np
 def fit_arrays(dataset: Any, kind: str, validation_split: float
                ) -> tuple[np.ndarray, np.ndarray | None, tuple[np.ndarray, np.ndarray] | None]:
     """(x, y, validation data) for `kind`: the classifier's validation split is the last
-    fraction of the training split, cut once (never reshuffled)."""
+    fraction of the training split, cut once (never reshuffled). The image models (AE, VAE,
+    CVAE) are scored on the dataset's held-out test split instead, one pass per epoch
+    (`val_loss` and its parts): cutting their training split would change what they learn,
+    and the held-out split is the one their log p(x) is reported on."""
     x = np.asarray(dataset.x_train, dtype=np.float32)
+    if kind in HELD_OUT_KINDS:
+        x_test = np.asarray(dataset.x_test, dtype=np.float32)
+        if not len(x_test):
+            return x, _labels(dataset, kind, "y_train"), None
+        if kind == "cvae":
+            return x, _labels(dataset, kind, "y_train"), (x_test, np.asarray(dataset.y_test))
+        return x, None, (x_test, x_test)
     if kind != "classifier":
         return x, None, None
     x, y = x.reshape(len(x), -1), np.asarray(dataset.y_train)
@@ -22,6 +32,15 @@ def fit_arrays(dataset: Any, kind: str, validation_split: float
         return x, y, None
     at = int(math.floor(len(x) * (1.0 - validation_split)))
     return x[:at], y[:at], (x[at:], y[at:])
+
+
+#: Kinds whose held-out loss is computed on the test split every epoch.
+HELD_OUT_KINDS = ("autoencoder", "vae", "cvae")
+
+
+def _labels(dataset: Any, kind: str, name: str) -> np.ndarray | None:
+    """The labels a conditional model trains on; None for the other kinds."""
+    return np.asarray(getattr(dataset, name)) if kind == "cvae" else None
 
 
 def epoch_pipeline(x: np.ndarray, y: np.ndarray | None, *, kind: str, batch_size: int, seed: int,

@@ -27,6 +27,7 @@ def build_latent_tab(tab: Any) -> None:
     tab.panels = panels = LatentPanelsWidget()
     tab.grid_panel, tab.interp_panel, tab.digit_panel = panels.grid, panels.interp, panels.digit
     tab.history_panel = panels.history
+    panels.cvae.bind(tab.state)
     top = QHBoxLayout()
     top.addWidget(tab.picker, 1)
     top.addWidget(tab.heat_check)

@@ -83,6 +83,7 @@ class ActivationSession:
     def handle(self, req: LayersRequest) -> LayersResult:
         """Load (if the key changed), apply newer weights, compute all layers for the input."""
         from core.inspect.activations import InputMismatchError, stats
+        from core.inspect.model_code import code_panel_text
         from core.inspect.model_files import ModelFileError, UnsafeModelError
 
         with self.lock:
@@ -106,7 +107,7 @@ class ActivationSession:
             # decided by the model alone: an image that does not fit never makes it a "vector" model
             res.input_kind = ext.input_kind()
             if res.loaded:
-                res.code = ext.code_snippet(self._source_hint(req.key))
+                res.code = code_panel_text(ext.model, ext.code_snippet(self._source_hint(req.key)))
             if req.x is None:
                 return res
             try:

@@ -128,8 +128,9 @@ class ModelOverviewWidget(QTabWidget):
         """Tab names and the parameter count in the current language."""
         self.setTabText(0, self.tr("Structure"))
         self.setTabText(1, self.tr("Code"))
-        self.setTabToolTip(1, self.tr("Keras functional API code of the feature extractor: one model whose "
-                                      "outputs are every layer's output"))
+        self.setTabToolTip(1, self.tr("Keras code of the model (functional API, and keras.Sequential when it is "
+                                      "a plain stack) and of the feature extractor whose outputs are every "
+                                      "layer's output"))
         if self._shown is None:
             self.params_label.setText("")
             return

@@ -27,11 +27,13 @@ from core.models import DEFAULTS, KINDS, defaults_for
 from gui import dialogs
 
 KIND_LABELS = {"classifier": "Classifier (784→64→64→10)", "autoencoder": "Autoencoder",
-               "vae": "VAE (2-D latent)", "gan": "GAN"}  # English; shown through `kind_label`
+               "vae": "VAE (2-D latent)", "gan": "GAN",
+               "cvae": "Conditional VAE (label-aware)"}  # English; shown through `kind_label`
 #: The metrics each kind reports per batch (GAN quality metrics join at epoch ends).
 KIND_METRICS: dict[str, list[str]] = {
     "classifier": ["loss", "accuracy"], "autoencoder": ["loss"],
     "vae": ["loss", "reconstruction_loss", "kl_loss"], "gan": ["d_loss", "g_loss"],
+    "cvae": ["loss", "reconstruction_loss", "kl_loss"],
 }
 OPEN_IDX, OPEN_NPZ = "__open_idx__", "__open_npz__"
 OPEN_FOLDER = "__open_folder__"  # class subfolders of images: the `folder:DIR` source
@@ -39,8 +41,9 @@ OPENERS = (OPEN_IDX, OPEN_NPZ, OPEN_FOLDER)
 
 
 def legend_lines(kind: str) -> tuple[str, ...]:
-    """The curve kinds a live run of `kind` draws: per epoch, plus validation (classifier)."""
-    return ("epoch", "val") if kind == "classifier" else ("epoch",)
+    """The curve kinds a live run of `kind` draws: per epoch, plus validation (the classifier's
+    validation split; the held-out test split of the autoencoder, VAE and CVAE)."""
+    return ("epoch", "val") if kind in ("classifier", "autoencoder", "vae", "cvae") else ("epoch",)
 
 
 def kind_label(kind: str) -> str:
@@ -50,6 +53,7 @@ def kind_label(kind: str) -> str:
         "autoencoder": QCoreApplication.translate("TrainingFormWidget", "Autoencoder"),
         "vae": QCoreApplication.translate("TrainingFormWidget", "VAE (2-D latent)"),
         "gan": QCoreApplication.translate("TrainingFormWidget", "GAN"),
+        "cvae": QCoreApplication.translate("TrainingFormWidget", "Conditional VAE (label-aware)"),
     }
     return labels.get(kind, kind)
 

@@ -213,6 +213,35 @@
         </message>
     </context>
     <context>
+        <name>CvaePanel</name>
+        <message>
+            <location filename="../latent/cvae_panel.py" line="119" />
+            <source>CVAE run</source>
+            <extracomment>Cells per side of the style plane, and its extent in each latent dimension (the prior's ±3σ).</extracomment>
+            <translation>CVAE 실행</translation>
+        </message>
+        <message>
+            <location filename="../latent/cvae_panel.py" line="120" />
+            <source>Digit</source>
+            <translation>숫자</translation>
+        </message>
+        <message>
+            <location filename="../latent/cvae_panel.py" line="121" />
+            <source>A conditional VAE is told the digit, so its latent keeps only the style. Left: the style plane for the chosen digit (click to pick a style). Right: every digit in that style.</source>
+            <translation>조건부 VAE는 숫자를 전달받으므로 잠재 공간에는 스타일만 남습니다. 왼쪽: 고른 숫자의 스타일 평면 (클릭해서 스타일 선택). 오른쪽: 그 스타일로 쓴 모든 숫자.</translation>
+        </message>
+        <message>
+            <location filename="../latent/cvae_panel.py" line="124" />
+            <source>Train a conditional VAE (kind cvae) to see p(x|y): one style, every digit.</source>
+            <translation>p(x|y)를 보려면 조건부 VAE(종류 cvae)를 학습하세요: 한 가지 스타일, 모든 숫자.</translation>
+        </message>
+        <message>
+            <location filename="../latent/cvae_panel.py" line="179" />
+            <source>Could not decode: {0}</source>
+            <translation>디코딩할 수 없습니다: {0}</translation>
+        </message>
+    </context>
+    <context>
         <name>DatasetChoosing</name>
         <message>
             <location filename="../training/datasets.py" line="34" />
@@ -240,6 +269,160 @@
             <location filename="../training/datasets.py" line="73" />
             <source>Cannot load the dataset</source>
             <translation>데이터셋을 불러올 수 없습니다</translation>
+        </message>
+    </context>
+    <context>
+        <name>DensityTab</name>
+        <message>
+            <location filename="../density/tab.py" line="113" />
+            <source>Generative model (VAE/CVAE)</source>
+            <translation>생성 모델 (VAE/CVAE)</translation>
+        </message>
+        <message>
+            <location filename="../density/tab.py" line="114" />
+            <location filename="../density/texts.py" line="45" />
+            <source>Classifier</source>
+            <translation>분류 모델</translation>
+        </message>
+        <message>
+            <location filename="../density/tab.py" line="170" />
+            <source>Train a VAE or CVAE run to compare p(x) with p(y|x).</source>
+            <translation>p(x)와 p(y|x)를 비교하려면 VAE 또는 CVAE를 학습하세요.</translation>
+        </message>
+        <message>
+            <location filename="../density/tab.py" line="180" />
+            <source>Loading…</source>
+            <translation>불러오는 중…</translation>
+        </message>
+        <message>
+            <location filename="../density/tab.py" line="197" />
+            <source>Computing the held-out summary…</source>
+            <translation>테스트 세트 요약을 계산하는 중…</translation>
+        </message>
+        <message>
+            <location filename="../density/tab.py" line="283" />
+            <source>Error: {0}</source>
+            <translation>오류: {0}</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="13" />
+            <source>A classifier estimates p(y|x) and must name a digit even for noise, while a generative model estimates p(x) and can say how unlike its training images an input is.</source>
+            <translation>분류 모델은 p(y|x)를 추정하므로 잡음에도 반드시 어떤 숫자라고 답해야 하지만, 생성 모델은 p(x)를 학습하므로 입력이 훈련 이미지와 얼마나 다른지 말할 수 있습니다.</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="19" />
+            <source>p(y|x): which digit?</source>
+            <translation>p(y|x): 어떤 숫자인가?</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="19" />
+            <source>log p(x): is this a digit?</source>
+            <translation>log p(x): 숫자이기는 한가?</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="20" />
+            <source>classifier</source>
+            <translation>분류 모델</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="20" />
+            <source>CVAE, Bayes' rule</source>
+            <translation>CVAE, 베이즈 규칙</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="20" />
+            <source>held-out images</source>
+            <translation>테스트 이미지</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="21" />
+            <source>this input</source>
+            <translation>이 입력</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="21" />
+            <source>log p(x) (nats)</source>
+            <translation>log p(x) (내트)</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="21" />
+            <source>class</source>
+            <translation>클래스</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="26" />
+            <source>Generative model: log p(x) = {0} nats ({1} bits/dim)</source>
+            <translation>생성 모델: log p(x) = {0} 내트 (차원당 {1} 비트)</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="29" />
+            <source>, higher than {0}% of held-out images</source>
+            <translation>, 테스트 이미지의 {0}%보다 높음</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="38" />
+            <source>{0}: {1} with p(y|x) = {2}</source>
+            <translation>{0}: {1}, p(y|x) = {2}</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="44" />
+            <source>Classifier: choose a classifier run to see p(y|x).</source>
+            <translation>분류 모델: p(y|x)를 보려면 분류 모델 실행을 고르세요.</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="50" />
+            <source>CVAE by Bayes' rule</source>
+            <translation>베이즈 규칙으로 본 CVAE</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="55" />
+            <source>Mean-image model (pixels independent, the training mean): log p(x) = {0} nats</source>
+            <translation>평균 이미지 모델 (픽셀 독립, 훈련 평균): log p(x) = {0} 내트</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="63" />
+            <source>uniform noise</source>
+            <translation>균등 잡음</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="63" />
+            <source>digits upside down</source>
+            <translation>뒤집힌 숫자</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="68" />
+            <source>Out of distribution, AUROC over {0} held-out images (1 = perfect, 0.5 = chance):</source>
+            <translation>분포 밖 입력 탐지, 테스트 이미지 {0}개의 AUROC (1 = 완벽, 0.5 = 무작위):</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="73" />
+            <source>vs {0}: log p(x) {1}</source>
+            <translation>{0} 대비: log p(x) {1}</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="75" />
+            <source> · classifier max p(y|x) {0}</source>
+            <translation> · 분류 모델 최대 p(y|x) {0}</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="78" />
+            <source>Accuracy on the same images: CVAE by Bayes' rule {0}</source>
+            <translation>같은 이미지에서의 정확도: 베이즈 규칙 CVAE {0}</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="80" />
+            <source> · MLP classifier {0}</source>
+            <translation> · MLP 분류 모델 {0}</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="83" />
+            <source>Classifier accuracy on the same images: {0}</source>
+            <translation>같은 이미지에서 분류 모델의 정확도: {0}</translation>
+        </message>
+        <message>
+            <location filename="../density/texts.py" line="91" />
+            <source>The likelihood fails on {0}: they get a higher log p(x) than the held-out digits (AUROC {1} &lt; 0.5), as Nalisnick et al. (2019) found for some pairs of datasets.</source>
+            <translation>가능도가 {0}에서 실패합니다: 테스트 숫자보다 높은 log p(x)를 받습니다 (AUROC {1} &lt; 0.5). Nalisnick 외(2019)가 일부 데이터셋 쌍에서 발견한 현상입니다.</translation>
         </message>
     </context>
     <context>
@@ -1189,6 +1372,79 @@
         </message>
     </context>
     <context>
+        <name>InputChooser</name>
+        <message>
+            <location filename="../density/inputs.py" line="71" />
+            <source>Held-out test image</source>
+            <translation>테스트 이미지</translation>
+        </message>
+        <message>
+            <location filename="../density/inputs.py" line="71" />
+            <source>Your drawing</source>
+            <translation>직접 그린 숫자</translation>
+        </message>
+        <message>
+            <location filename="../density/inputs.py" line="72" />
+            <source>GAN sample</source>
+            <translation>GAN 샘플</translation>
+        </message>
+        <message>
+            <location filename="../density/inputs.py" line="72" />
+            <source>Uniform noise</source>
+            <translation>균등 잡음</translation>
+        </message>
+        <message>
+            <location filename="../density/inputs.py" line="73" />
+            <source>Image from another dataset</source>
+            <translation>다른 데이터셋의 이미지</translation>
+        </message>
+        <message>
+            <location filename="../density/inputs.py" line="73" />
+            <source>Mean image</source>
+            <translation>평균 이미지</translation>
+        </message>
+        <message>
+            <location filename="../density/inputs.py" line="74" />
+            <source>Test image upside down</source>
+            <translation>뒤집힌 테스트 이미지</translation>
+        </message>
+        <message>
+            <location filename="../density/inputs.py" line="78" />
+            <source>Input</source>
+            <translation>입력</translation>
+        </message>
+        <message>
+            <location filename="../density/inputs.py" line="79" />
+            <source>Image</source>
+            <translation>이미지</translation>
+        </message>
+        <message>
+            <location filename="../density/inputs.py" line="80" />
+            <source>Seed</source>
+            <translation>시드</translation>
+        </message>
+        <message>
+            <location filename="../density/inputs.py" line="81" />
+            <source>Next</source>
+            <translation>다음</translation>
+        </message>
+        <message>
+            <location filename="../density/inputs.py" line="82" />
+            <source>GAN run</source>
+            <translation>GAN 실행</translation>
+        </message>
+        <message>
+            <location filename="../density/inputs.py" line="83" />
+            <source>Dataset</source>
+            <translation>데이터셋</translation>
+        </message>
+        <message>
+            <location filename="../density/inputs.py" line="112" />
+            <source>No GAN run yet: train one in the Training tab to compare its samples.</source>
+            <translation>아직 GAN 실행이 없습니다: 샘플을 비교하려면 학습 탭에서 GAN을 학습하세요.</translation>
+        </message>
+    </context>
+    <context>
         <name>InterpolationPanel</name>
         <message>
             <location filename="../latent/interpolation_panel.py" line="74" />
@@ -1257,27 +1513,32 @@
     <context>
         <name>LatentPanelsWidget</name>
         <message>
-            <location filename="../latent/panels.py" line="29" />
+            <location filename="../latent/panels.py" line="31" />
             <source>Manifold grid</source>
             <translation>매니폴드 격자</translation>
         </message>
         <message>
-            <location filename="../latent/panels.py" line="29" />
+            <location filename="../latent/panels.py" line="31" />
             <source>Interpolation</source>
             <translation>보간</translation>
         </message>
         <message>
-            <location filename="../latent/panels.py" line="29" />
+            <location filename="../latent/panels.py" line="31" />
             <source>Where does my digit land</source>
             <translation>내 숫자는 어디에 놓일까</translation>
         </message>
         <message>
-            <location filename="../latent/panels.py" line="30" />
+            <location filename="../latent/panels.py" line="32" />
             <source>Latent history</source>
             <translation>잠재 공간 기록</translation>
         </message>
         <message>
-            <location filename="../latent/panels.py" line="33" />
+            <location filename="../latent/panels.py" line="32" />
+            <source>Conditional VAE: one style, every digit</source>
+            <translation>조건부 VAE: 한 가지 스타일, 모든 숫자</translation>
+        </message>
+        <message>
+            <location filename="../latent/panels.py" line="35" />
             <source>Decode the points on the straight line between two points of the latent space</source>
             <translation>잠재 공간의 두 점을 잇는 직선 위의 점들을 디코딩합니다 (보간, interpolation)</translation>
         </message>
@@ -1807,132 +2068,137 @@ Load it anyway?</source>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../main_window.py" line="50" />
+            <location filename="../main_window.py" line="51" />
             <source>Open model</source>
             <translation>모델 열기</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="51" />
+            <location filename="../main_window.py" line="52" />
             <source>Open {0} in:</source>
             <translation>{0}을(를) 열 탭:</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="105" />
+            <location filename="../main_window.py" line="106" />
             <source>Training</source>
             <translation>학습</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="106" />
+            <location filename="../main_window.py" line="107" />
             <source>Layers</source>
             <translation>은닉층</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="107" />
+            <location filename="../main_window.py" line="108" />
             <source>Latent map</source>
             <translation>잠재 공간 지도</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="108" />
+            <location filename="../main_window.py" line="109" />
             <source>GAN</source>
             <translation>GAN</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="124" />
+            <location filename="../main_window.py" line="110" />
+            <source>Generative vs discriminative</source>
+            <translation>생성 모델 vs 분류 모델</translation>
+        </message>
+        <message>
+            <location filename="../main_window.py" line="126" />
             <source>&amp;File</source>
             <translation>파일(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="124" />
+            <location filename="../main_window.py" line="126" />
             <source>&amp;View</source>
             <translation>보기(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="125" />
+            <location filename="../main_window.py" line="127" />
             <source>&amp;Tools</source>
             <translation>도구(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="125" />
+            <location filename="../main_window.py" line="127" />
             <source>&amp;Help</source>
             <translation>도움말(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="129" />
+            <location filename="../main_window.py" line="131" />
             <source>Open run…</source>
             <translation>실행 열기…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="130" />
+            <location filename="../main_window.py" line="132" />
             <source>Open model…</source>
             <translation>모델 열기…</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="131" />
+            <location filename="../main_window.py" line="133" />
             <source>Quit</source>
             <translation>종료</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="132" />
+            <location filename="../main_window.py" line="134" />
             <source>Open runs folder</source>
             <translation>실행 폴더 열기</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="133" />
+            <location filename="../main_window.py" line="135" />
             <source>Rescan runs</source>
             <translation>실행 목록 다시 읽기</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="134" />
+            <location filename="../main_window.py" line="136" />
             <source>About Latent Lab</source>
             <translation>Latent Lab 정보</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="135" />
+            <location filename="../main_window.py" line="137" />
             <source>Keyboard shortcuts</source>
             <translation>단축키</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="136" />
+            <location filename="../main_window.py" line="138" />
             <source>Next tab</source>
             <translation>다음 탭</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="137" />
+            <location filename="../main_window.py" line="139" />
             <source>Previous tab</source>
             <translation>이전 탭</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="142" />
+            <location filename="../main_window.py" line="144" />
             <source>Recent runs</source>
             <translation>최근 실행</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="143" />
+            <location filename="../main_window.py" line="145" />
             <source>Language</source>
             <translation>언어 (Language)</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="150" />
+            <location filename="../main_window.py" line="152" />
             <source>{0} could not be created: {1}</source>
             <translation>{0}을(를) 만들 수 없습니다: {1}</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="178" />
+            <location filename="../main_window.py" line="180" />
             <source>Cannot open model</source>
             <translation>모델을 열 수 없습니다</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="179" />
+            <location filename="../main_window.py" line="181" />
             <source>{0}: no tab here opens model files yet</source>
             <translation>{0}: 모델 파일을 여는 탭이 아직 없습니다</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="292" />
+            <location filename="../main_window.py" line="294" />
             <source>Could not open {0} in a file manager.</source>
             <translation>파일 관리자에서 {0}을(를) 열 수 없습니다.</translation>
         </message>
         <message>
-            <location filename="../main_window.py" line="303" />
+            <location filename="../main_window.py" line="305" />
             <source>(none)</source>
             <translation>(없음)</translation>
         </message>
@@ -1951,11 +2217,11 @@ Load it anyway?</source>
         </message>
         <message>
             <location filename="../layers/structure.py" line="131" />
-            <source>Keras functional API code of the feature extractor: one model whose outputs are every layer's output</source>
-            <translation>특징 추출기의 Keras 함수형 API (functional API) 코드: 모든 층의 출력을 출력으로 갖는 모델 하나</translation>
+            <source>Keras code of the model (functional API, and keras.Sequential when it is a plain stack) and of the feature extractor whose outputs are every layer's output</source>
+            <translation>모델의 Keras 코드(함수형 API, 그리고 층을 일렬로 쌓은 모델이면 keras.Sequential)와 모든 층의 출력을 내보내는 특징 추출기의 코드</translation>
         </message>
         <message numerus="yes">
-            <location filename="../layers/structure.py" line="137" />
+            <location filename="../layers/structure.py" line="138" />
             <source>&lt;b&gt;{0}&lt;/b&gt;: {1} parameters, %n layer output(s)</source>
             <translation>
                 <numerusform>&lt;b&gt;{0}&lt;/b&gt;: 파라미터 {1}개, 층 출력 %n개</numerusform>
@@ -2294,151 +2560,156 @@ inputs: {1}</source>
     <context>
         <name>TrainingFormWidget</name>
         <message>
-            <location filename="../training/form.py" line="49" />
+            <location filename="../training/form.py" line="52" />
             <source>Classifier (784→64→64→10)</source>
             <extracomment>The metrics each kind reports per batch (GAN quality metrics join at epoch ends).</extracomment>
             <translation>분류 모델 (784→64→64→10)</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="50" />
+            <location filename="../training/form.py" line="53" />
             <source>Autoencoder</source>
             <translation>오토 인코더 (autoencoder)</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="51" />
+            <location filename="../training/form.py" line="54" />
             <source>VAE (2-D latent)</source>
             <translation>변이형 오토 인코더 (VAE, 2차원 잠재 공간)</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="52" />
+            <location filename="../training/form.py" line="55" />
             <source>GAN</source>
             <translation>적대적 생성 신경망 (GAN)</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="122" />
+            <location filename="../training/form.py" line="56" />
+            <source>Conditional VAE (label-aware)</source>
+            <translation>조건부 변이형 오토 인코더 (레이블 사용)</translation>
+        </message>
+        <message>
+            <location filename="../training/form.py" line="126" />
             <source>Run settings</source>
             <translation>실행 설정</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="124" />
+            <location filename="../training/form.py" line="128" />
             <source>Model</source>
             <translation>모델</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="124" />
+            <location filename="../training/form.py" line="128" />
             <source>What to train: a classifier or a generative model</source>
             <translation>학습할 모델: 분류 모델 (classifier) 또는 생성 모델 (generative model)</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="125" />
+            <location filename="../training/form.py" line="129" />
             <source>Dataset</source>
             <translation>데이터셋</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="126" />
+            <location filename="../training/form.py" line="130" />
             <source>Epochs</source>
             <translation>에포크</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="126" />
+            <location filename="../training/form.py" line="130" />
             <source>Epochs: passes over the training images</source>
             <translation>에포크 (epoch): 학습 이미지 전체를 한 번 훑는 횟수</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="127" />
+            <location filename="../training/form.py" line="131" />
             <source>Batch size</source>
             <translation>배치 크기</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="127" />
+            <location filename="../training/form.py" line="131" />
             <source>Batch size: images per training step</source>
             <translation>배치 크기 (batch size): 학습 단계마다 쓰는 이미지 수</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="128" />
+            <location filename="../training/form.py" line="132" />
             <source>Learning rate</source>
             <translation>학습률</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="128" />
+            <location filename="../training/form.py" line="132" />
             <source>Learning rate: the optimizer's step size</source>
             <translation>학습률 (learning rate): 옵티마이저가 한 번에 움직이는 크기</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="129" />
+            <location filename="../training/form.py" line="133" />
             <source>Latent dim</source>
             <translation>잠재 차원</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="129" />
+            <location filename="../training/form.py" line="133" />
             <source>Dimensions of the latent space</source>
             <translation>잠재 공간 (latent space)의 차원 수</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="130" />
+            <location filename="../training/form.py" line="134" />
             <source>Seed</source>
             <translation>시드</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="130" />
+            <location filename="../training/form.py" line="134" />
             <source>Random seed: the same seed gives the same run</source>
             <translation>난수 시드 (seed): 같은 시드는 같은 결과를 냅니다</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="131" />
+            <location filename="../training/form.py" line="135" />
             <source>Training images</source>
             <translation>학습 이미지 수</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="131" />
+            <location filename="../training/form.py" line="135" />
             <source>How many training images to use (all: every one)</source>
             <translation>사용할 학습 이미지 수 (전체: 모두 사용)</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="136" />
+            <location filename="../training/form.py" line="140" />
             <source>all</source>
             <translation>전체</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="137" />
+            <location filename="../training/form.py" line="141" />
             <source>Train</source>
             <translation>학습</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="138" />
+            <location filename="../training/form.py" line="142" />
             <source>Pause</source>
             <translation>일시 정지</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="139" />
+            <location filename="../training/form.py" line="143" />
             <source>Resume</source>
             <translation>재개</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="140" />
+            <location filename="../training/form.py" line="144" />
             <source>Stop</source>
             <translation>중지</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="146" />
+            <location filename="../training/form.py" line="150" />
             <source>Resolving the default dataset…</source>
             <translation>기본 데이터셋 확인 중…</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="148" />
-            <location filename="../training/form.py" line="221" />
+            <location filename="../training/form.py" line="152" />
+            <location filename="../training/form.py" line="225" />
             <source>Open IDX folder…</source>
             <translation>IDX 폴더 열기…</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="150" />
-            <location filename="../training/form.py" line="222" />
+            <location filename="../training/form.py" line="154" />
+            <location filename="../training/form.py" line="226" />
             <source>Open .npz…</source>
             <translation>.npz 열기…</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="152" />
-            <location filename="../training/form.py" line="223" />
+            <location filename="../training/form.py" line="156" />
+            <location filename="../training/form.py" line="227" />
             <source>Open image folder (class subfolders)…</source>
             <translation>이미지 폴더 열기 (클래스별 하위 폴더)…</translation>
         </message>

@@ -75,13 +75,13 @@ def test_switching_to_korean_at_runtime_and_back(qtbot: Any, latent_home: Path, 
     curves = window.tab("TrainingTab").curves  # type: ignore[union-attr]
     curves.reset(3, ["loss", "accuracy"])
     titles = [window.tab_widget.tabText(i) for i in range(window.tab_widget.count())]
-    assert titles == ["Training", "Layers", "Latent map", "GAN"]
+    assert titles == ["Training", "Layers", "Latent map", "GAN", "Generative vs discriminative"]
     assert window.menu("File").title() == "&File" and curves.titles() == ["loss", "accuracy"]
 
     window.language_actions["ko"].trigger()  # View → Language → 한국어
     assert i18n.current_language() == "ko"
     assert [window.tab_widget.tabText(i) for i in range(window.tab_widget.count())] == [
-        "학습", "은닉층", "잠재 공간 지도", "GAN"]
+        "학습", "은닉층", "잠재 공간 지도", "GAN", "생성 모델 vs 분류 모델"]
     assert window.menu("File").title() == "파일(&F)"
     assert window.menu("View").title() == "보기(&V)"
     assert curves.titles() == ["손실 (loss)", "정확도 (accuracy)"]

@@ -44,7 +44,7 @@ def training_only(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_every_capability_has_a_working_tab(qtbot: Any, latent_home: Path, errors: list[Any]) -> None:
     window = make_window(qtbot)  # `errors`: the Layers tab's "cannot open" must not block in a modal box
     titles = [window.tab_widget.tabText(i) for i in range(window.tab_widget.count())]
-    assert titles == ["Training", "Layers", "Latent map", "GAN"]
+    assert titles == ["Training", "Layers", "Latent map", "GAN", "Generative vs discriminative"]
     assert not any(isinstance(tab, QLabel) for tab in window.tabs)  # none fell back to an error label
     assert window.open_model_file(latent_home / "missing.keras") is True  # routed to the Layers tab
     assert window.tab_widget.currentIndex() == 1

@@ -40,6 +40,11 @@ def test_builders_adapt_to_image_shape(kind: str, shape: tuple[int, int, int]) -
         assert tuple(dec(np.zeros((3, latent), np.float32)).shape) == (3, *shape)
         if kind == "vae":
             assert len(out) == 3
+    elif kind == "cvae":
+        latent, onehot = DEFAULTS[kind]["latent_dim"], np.eye(10, dtype=np.float32)[[0, 1, 2]]
+        enc, dec = bundle.roles["encoder"], bundle.roles["decoder"]
+        assert tuple(enc([np.zeros((3, *shape), np.float32), onehot])[0].shape) == (3, latent)
+        assert tuple(dec([np.zeros((3, latent), np.float32), onehot]).shape) == (3, *shape)
     else:
         gen, disc = bundle.roles["generator"], bundle.roles["discriminator"]
         images = np.asarray(gen(np.zeros((3, DEFAULTS["gan"]["latent_dim"]), np.float32)))

@@ -53,7 +53,7 @@ def test_per_batch_values_undo_running_mean() -> None:
     np.testing.assert_allclose(out, batch_values)
 
 
-@pytest.mark.parametrize("kind", ["classifier", "autoencoder", "vae", "gan"])
+@pytest.mark.parametrize("kind", ["classifier", "autoencoder", "vae", "gan", "cvae"])
 def test_every_kind_trains_one_epoch_and_writes_its_files(kind: str, tmp_path: Path) -> None:
     rec = Recorder()
     run = _run(kind, tmp_path, rec)
@@ -85,7 +85,14 @@ def test_every_kind_trains_one_epoch_and_writes_its_files(kind: str, tmp_path: P
         assert set(info.state["test_metrics"]) == {"loss", "accuracy"}
         assert rec.of("done")[0]["test_metrics"] == info.state["test_metrics"]
         assert saved.reconstructions is None and saved.gan_samples is None
-    elif kind in ("autoencoder", "vae"):
+    elif kind in ("autoencoder", "vae", "cvae"):
+        parts = ("loss",) if kind == "autoencoder" else ("loss", "reconstruction_loss", "kl_loss")
+        assert set(info.history) == {*parts, *(f"val_{p}" for p in parts)}
+        assert epoch["logs"]["val_loss"] == pytest.approx(info.history["val_loss"][0])
+        if kind == "autoencoder":  # deterministic: the held-out loss is the end-of-epoch model's
+            x_test = run.dataset.x_test.astype(np.float32)
+            held_out = run.bundle.model.evaluate(x_test, x_test, verbose=0)
+            assert info.history["val_loss"][0] == pytest.approx(held_out, rel=1e-4)
         assert saved.originals.shape == saved.reconstructions.shape == (8, h, w, 1)
         assert [int(run.dataset.y_test[np.flatnonzero((run.dataset.x_test == o).all(axis=(1, 2, 3)))[0]])
                 for o in saved.originals] == list(range(8))

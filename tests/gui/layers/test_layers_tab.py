@@ -122,7 +122,10 @@ def test_outputs_equal_direct_keras_and_structure_shown(qtbot: Any, tab: LayersT
     assert len(res.outputs) == len(expected) == len(tab.layer_widgets) == len(tab.tree.layer_items)
     for got, ref in zip(res.outputs, expected, strict=True):
         np.testing.assert_allclose(got, ref, rtol=1e-5, atol=1e-6)
-    assert "keras.Model(inputs=inputs, outputs=[" in tab.code_edit.toPlainText()
+    code = tab.code_edit.toPlainText()
+    assert "keras.Model(inputs=inputs, outputs=[" in code  # the feature extractor
+    assert code.index("# Functional API") < code.index("keras.Model(inputs=inputs")  # the model's own code first
+    assert ("model = keras.Sequential([" in code) != ("No keras.Sequential form" in code)
     probs = tab.prediction.probs
     assert probs is not None and probs.sum() == pytest.approx(1.0)
     assert int(np.argmax(probs)) == int(np.argmax(expected[-1]))

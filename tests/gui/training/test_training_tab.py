@@ -155,3 +155,16 @@ def test_nan_loss_shows_a_clear_error_and_keeps_the_tab_usable(
     assert "NaN" in errors[-1][1] or "infinite" in errors[-1][1]
     assert "\n" not in errors[-1][1] and "Traceback" not in errors[-1][1]
     assert tab.train_button.isEnabled() and tab.form.epochs_spin.isEnabled()
+
+
+def test_cvae_trains_from_the_form_with_a_held_out_curve(qtbot: Any, tab: TrainingTab, wait_finished: Any) -> None:
+    tab.configure("cvae", epochs=1, batch_size=32, max_train=300)
+    assert tab.form.kind == "cvae" and tab.form.config()["latent_dim"] == 2
+    tab.train_button.click()
+    result = wait_finished(tab)
+    assert result.status == "completed", result.message
+    tab.curves.flush()
+    for name in ("loss", "reconstruction_loss", "kl_loss"):
+        (held_out,) = tab.curves.series(name, "val")[1]  # the held-out split, dashed, every epoch
+        assert held_out == pytest.approx(result.history[f"val_{name}"][0])
+    assert (Path(result.run_dir) / "decoder.keras").is_file()
