@@ -109,13 +109,13 @@ def vae_race(dataset: Any, budget: float, use_cpu: bool, turns: int) -> dict[str
     return out
 
 
-def gan_quality(dataset: Any, home: Path, samples: int) -> dict[str, Any]:
+def gan_quality(dataset: Any, run_dir: Path, samples: int) -> dict[str, Any]:
     """The default GAN trained as `main.py train gan` trains it, then `main.py score --samples`."""
     from core.cli.score import score_run
     from core.training.config import TrainConfig
     from core.training.run import TrainingRun
 
-    run = TrainingRun(TrainConfig(kind="gan", dataset=dataset.source), run_dir=home / "gan", dataset=dataset)
+    run = TrainingRun(TrainConfig(kind="gan", dataset=dataset.source), run_dir=run_dir, dataset=dataset)
     w, c = time.perf_counter(), cpu_seconds()
     result = run.train()
     wall, cpu = time.perf_counter() - w, cpu_seconds() - c
@@ -135,6 +135,7 @@ def main() -> None:
     parser.add_argument("--turns", type=int, default=5, help="alternated turns per VAE (default 5)")
     parser.add_argument("--samples", type=int, default=2000, help="GAN samples scored (default 2000)")
     parser.add_argument("--no-gan", action="store_true", help="skip the GAN (its figures are then null)")
+    parser.add_argument("--gan-run", metavar="DIR", help="keep the GAN run in DIR (new) for `main.py sample`")
     args = parser.parse_args()
     use_cpu = args.cpu_budget is not None
     budget = float(args.cpu_budget if use_cpu else args.budget)
@@ -150,8 +151,9 @@ def main() -> None:
                               "gan_score": None, "gan_frechet": None, "gan_wall_s": None}
     if not args.no_gan:
         with tempfile.TemporaryDirectory(prefix="quality-bench-") as tmp:
-            os.environ["LATENT_LAB_HOME"] = str(Path(tmp) / "home")
-            result.update(gan_quality(dataset, Path(tmp), args.samples))
+            os.environ["LATENT_LAB_HOME"] = str(Path(tmp) / "home")  # a first run: the scorer is trained too
+            run_dir = Path(args.gan_run) if args.gan_run else Path(tmp) / "gan"
+            result.update(gan_quality(dataset, run_dir, args.samples))
     result["budget"] = {"seconds": budget, "clock": "cpu" if use_cpu else "wall", "turns": args.turns}
     result["vae_epochs"], result["keras_io_epochs"] = vae["default"]["epochs"], vae["keras_io"]["epochs"]
     result["vae_cpu_s"], result["keras_io_cpu_s"] = vae["default"]["cpu_s"], vae["keras_io"]["cpu_s"]
