@@ -22,6 +22,8 @@ TRAIN_MODES = ("both", "d", "g")
 G_WIDTH = 32
 #: Channels of the DCGAN discriminator's first convolution (the second has twice as many).
 D_WIDTH = 32
+#: Dropout before the discriminator's logit.
+D_DROPOUT = 0.3
 #: Decay of the moving average of the generator's weights that is sampled (see `GAN`).
 EMA_DECAY = 0.999
 #: Target of real images for the discriminator (one-sided label smoothing; fakes are 1).
@@ -72,7 +74,7 @@ def build_discriminator(image_shape: tuple[int, ...], arch: str = "dcgan") -> An
         x = layers.LeakyReLU(negative_slope=0.2, name="dense_1_act")(x)
         x = layers.Dense(256, name="dense_2")(x)
         x = layers.LeakyReLU(negative_slope=0.2, name="dense_2_act")(x)
-    x = layers.Dropout(0.3, name="dropout")(x)
+    x = layers.Dropout(D_DROPOUT, name="dropout")(x)
     logit = layers.Dense(1, name="logit")(x)
     return _k.Model(image, logit, name="discriminator")
 
