@@ -58,7 +58,7 @@ wheel: $(VENV)/.test-$(FLAVOUR)
 	$(BIN)/python -m pip wheel -q --no-deps --no-build-isolation -w dist .
 
 bench: $(VENV)/.test-$(FLAVOUR) sysdeps
-	@for b in startup train_overhead responsiveness activations latent gan; do \
+	@for b in startup train_overhead responsiveness activations latent gan quality; do \
 		echo "== bench/$$b.py"; QT_QPA_PLATFORM=offscreen $(BIN)/python bench/$$b.py || exit 1; done
 
 screenshots: $(VENV)/.test-$(FLAVOUR) sysdeps

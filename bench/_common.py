@@ -52,3 +52,17 @@ def print_json(obj: dict[str, Any]) -> None:
     """Print the result object as the single last line of output (machine-readable)."""
     sys.stdout.flush()
     print(json.dumps(obj, sort_keys=False), flush=True)
+
+
+def cpu_seconds() -> float:
+    """This process's CPU time so far (user + system, all threads): a clock that contention does not inflate."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return float(usage.ru_utime + usage.ru_stime)
+
+
+def spread(values: list[float], digits: int = 3) -> dict[str, float]:
+    """{"min", "median", "max"} of a non-empty list, rounded: how far repeated timings disagree."""
+    return {"min": round(min(values), digits), "median": round(median(values), digits),
+            "max": round(max(values), digits)}

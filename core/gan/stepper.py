@@ -8,7 +8,8 @@ start while it steps. It always acts on the run's latest committed models: befor
 it compares the run folder with what it loaded (`state.json` and the role files: inode,
 size, mtime) and reloads when another trainer (Continue, `--resume`, a roll-back) changed
 it, so it never saves a stale copy over newer models. After the steps it saves the models
-back atomically, so the rest of the app sees them.
+back atomically, so the rest of the app sees them. While stepping, the sampled generator
+follows the trained one exactly (`GAN.ema_decay = 0`): a step must show at once.
 """
 
 from __future__ import annotations
@@ -109,6 +110,7 @@ class GanStepper:
 
         gan = run.bundle.model
         gan.train_mode = mode
+        gan.ema_decay = 0.0  # each step shows in the sampled generator (no moving average while stepping)
         x = np.asarray(run.dataset.x_train, np.float32)
         bs = int(run.config.batch_size or 64)
         data = tf().data.Dataset.from_tensor_slices(x).shuffle(len(x), seed=self.steps_done)

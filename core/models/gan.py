@@ -1,7 +1,8 @@
 """A GAN: functional generator and discriminator composed in a `keras.Model` subclass.
 
-The training step follows the keras-io DCGAN (discriminator on a mixed real/fake batch
-with label noise, then the generator through a frozen discriminator). `train_mode`
+The training step follows the keras-io DCGAN (discriminator on a mixed real/fake batch,
+then the generator through a frozen discriminator), with one-sided label smoothing, a
+batch-normalised generator and a moving average of the generator's weights for sampling. `train_mode`
 ("both", "d", "g") lets the GAN tab train one side at a time, GAN Lab-style.
 """
 
@@ -18,24 +19,37 @@ _k = keras()
 _ops = _k.ops
 
 TRAIN_MODES = ("both", "d", "g")
+#: Channels of the DCGAN generator's last hidden layer (the projection has twice as many).
+G_WIDTH = 32
+#: Channels of the DCGAN discriminator's first convolution (the second has twice as many).
+D_WIDTH = 32
+#: Dropout before the discriminator's logit.
+D_DROPOUT = 0.3
+#: Decay of the moving average of the generator's weights that is sampled (see `GAN`).
+EMA_DECAY = 0.999
+#: Target of real images for the discriminator (one-sided label smoothing; fakes are 1).
+REAL_TARGET = 0.1
 _Model: Any = _k.Model
 
 
-def build_generator(image_shape: tuple[int, ...], latent_dim: int, arch: str = "dcgan") -> Any:
-    """Noise (latent_dim,) -> image in [0, 1]. DCGAN-style (any side: see `core.models.shapes`) or dense."""
+def build_generator(image_shape: tuple[int, ...], latent_dim: int, arch: str = "dcgan",
+                    name: str = "generator") -> Any:
+    """Noise (latent_dim,) -> image in [0, 1]. DCGAN (projection and two stride-2 transposed
+    convolutions, batch-normalised, ReLU; any side: see `core.models.shapes`) or dense."""
     layers = _k.layers
     noise = _k.Input(shape=(latent_dim,), name="noise")
     if arch == "dcgan":
         h4, w4 = base_side(image_shape[0]), base_side(image_shape[1])
-        x = layers.Dense(h4 * w4 * 128, name="project")(noise)
-        x = layers.LeakyReLU(negative_slope=0.2, name="project_act")(x)
-        x = layers.Reshape((h4, w4, 128), name="reshape")(x)
-        x = layers.Conv2DTranspose(64, 4, strides=2, padding="same", name="up_1")(x)
-        x = layers.LeakyReLU(negative_slope=0.2, name="up_1_act")(x)
-        x = layers.Conv2DTranspose(32, 4, strides=2, padding="same", name="up_2")(x)
-        x = layers.LeakyReLU(negative_slope=0.2, name="up_2_act")(x)
-        x = crop_to(x, image_shape)
-        image = layers.Conv2D(image_shape[-1], 3, padding="same", activation="sigmoid", name="image")(x)
+        x = layers.Dense(h4 * w4 * G_WIDTH * 2, use_bias=False, name="project")(noise)
+        x = layers.BatchNormalization(name="project_bn")(x)
+        x = layers.ReLU(name="project_act")(x)
+        x = layers.Reshape((h4, w4, G_WIDTH * 2), name="reshape")(x)
+        x = layers.Conv2DTranspose(G_WIDTH, 4, strides=2, padding="same", use_bias=False, name="up_1")(x)
+        x = layers.BatchNormalization(name="up_1_bn")(x)
+        x = layers.ReLU(name="up_1_act")(x)
+        x = layers.Conv2DTranspose(image_shape[-1], 4, strides=2, padding="same", activation="sigmoid",
+                                   name="image")(x)
+        image = crop_to(x, image_shape)
     else:
         x = layers.Dense(256, name="dense_1")(noise)
         x = layers.LeakyReLU(negative_slope=0.2, name="dense_1_act")(x)
@@ -43,7 +57,7 @@ def build_generator(image_shape: tuple[int, ...], latent_dim: int, arch: str = "
         x = layers.LeakyReLU(negative_slope=0.2, name="dense_2_act")(x)
         x = layers.Dense(math.prod(image_shape), activation="sigmoid", name="pixels")(x)
         image = layers.Reshape(image_shape, name="image")(x)
-    return _k.Model(noise, image, name="generator")
+    return _k.Model(noise, image, name=name)
 
 
 def build_discriminator(image_shape: tuple[int, ...], arch: str = "dcgan") -> Any:
@@ -51,9 +65,9 @@ def build_discriminator(image_shape: tuple[int, ...], arch: str = "dcgan") -> An
     layers = _k.layers
     image = _k.Input(shape=image_shape, name="image")
     if arch == "dcgan":
-        x = layers.Conv2D(32, 4, strides=2, padding="same", name="conv_1")(image)
+        x = layers.Conv2D(D_WIDTH, 4, strides=2, padding="same", name="conv_1")(image)
         x = layers.LeakyReLU(negative_slope=0.2, name="conv_1_act")(x)
-        x = layers.Conv2D(64, 4, strides=2, padding="same", name="conv_2")(x)
+        x = layers.Conv2D(D_WIDTH * 2, 4, strides=2, padding="same", name="conv_2")(x)
         x = layers.LeakyReLU(negative_slope=0.2, name="conv_2_act")(x)
         x = layers.Flatten(name="flatten")(x)
     else:
@@ -62,18 +76,29 @@ def build_discriminator(image_shape: tuple[int, ...], arch: str = "dcgan") -> An
         x = layers.LeakyReLU(negative_slope=0.2, name="dense_1_act")(x)
         x = layers.Dense(256, name="dense_2")(x)
         x = layers.LeakyReLU(negative_slope=0.2, name="dense_2_act")(x)
-    x = layers.Dropout(0.3, name="dropout")(x)
+    x = layers.Dropout(D_DROPOUT, name="dropout")(x)
     logit = layers.Dense(1, name="logit")(x)
     return _k.Model(image, logit, name="discriminator")
 
 
 class GAN(_Model):
-    """Generator + discriminator trained adversarially; reports `d_loss` and `g_loss`."""
+    """Generator + discriminator trained adversarially; reports `d_loss` and `g_loss`.
 
-    def __init__(self, discriminator: Any, generator: Any, latent_dim: int, seed: int = 0, **kwargs: Any) -> None:
+    `generator` is the network the optimizer trains; `ema_generator` (same architecture) holds
+    an exponential moving average of its weights (decay `ema_decay`, warmed up over the first
+    steps) and is the one sampled and saved as the run's `generator` role: averaging smooths
+    the generator's oscillation, which sharpens samples at no training cost. Both are
+    variables of this model, so the train state (and an exact resume) covers both.
+    `ema_decay = 0` makes the average follow the trained generator step by step.
+    """
+
+    def __init__(self, discriminator: Any, generator: Any, latent_dim: int, seed: int = 0,
+                 ema_generator: Any = None, ema_decay: float = EMA_DECAY, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.discriminator = discriminator
         self.generator = generator
+        self.ema_generator = ema_generator if ema_generator is not None else generator
+        self._ema_decay = float(ema_decay)
         self.latent_dim = int(latent_dim)
         self.seed_generator = _k.random.SeedGenerator(seed)
         self.d_loss_tracker = _k.metrics.Mean(name="d_loss")
@@ -103,16 +128,47 @@ class GAN(_Model):
             self._train_mode = mode
             self.train_function = None  # the mode is baked into the traced step: retrace
 
+    @property
+    def ema_decay(self) -> float:
+        """Decay of the sampled generator's moving average (0: it copies the trained generator)."""
+        return self._ema_decay
+
+    @ema_decay.setter
+    def ema_decay(self, decay: float) -> None:
+        if not 0.0 <= float(decay) < 1.0:
+            raise ValueError(f"ema_decay must be in [0, 1), not {decay!r}")
+        if float(decay) != self._ema_decay:
+            self._ema_decay = float(decay)
+            self.train_function = None  # baked into the traced step as well
+
+    def sync_trained_from_ema(self) -> None:
+        """Make the trained generator equal the sampled one (after its file was replaced on disk)."""
+        if self.ema_generator is not self.generator:
+            for trained, averaged in zip(self.generator.weights, self.ema_generator.weights, strict=True):
+                trained.assign(averaged)
+
     def call(self, noise: Any, training: bool = False) -> Any:
-        return self.generator(noise, training=training)
+        return self.ema_generator(noise, training=training)
+
+    def _update_ema(self) -> None:
+        if self.ema_generator is self.generator:
+            return
+        # Warm-up as tf.train.ExponentialMovingAverage's num_updates: early steps average less.
+        t = _ops.cast(self.g_optimizer.iterations, "float32")
+        decay = _ops.minimum(self._ema_decay, (1.0 + t) / (10.0 + t))
+        for averaged, trained in zip(self.ema_generator.weights, self.generator.weights, strict=True):
+            averaged.assign(decay * averaged + (1.0 - decay) * trained)
+
+    def _d_labels(self, batch_size: Any) -> Any:
+        """1 for the generated half, REAL_TARGET (one-sided smoothing) for the real half."""
+        return _ops.concatenate([_ops.ones((batch_size, 1)), REAL_TARGET * _ops.ones((batch_size, 1))], axis=0)
 
     def _d_step(self, real_images: Any) -> Any:
         batch_size = _ops.shape(real_images)[0]
         noise = _k.random.normal((batch_size, self.latent_dim), seed=self.seed_generator)
-        generated = self.generator(noise, training=False)
+        generated = self.generator(noise, training=True)
         combined = _ops.concatenate([generated, real_images], axis=0)
-        labels = _ops.concatenate([_ops.ones((batch_size, 1)), _ops.zeros((batch_size, 1))], axis=0)
-        labels = labels + 0.05 * _k.random.uniform(_ops.shape(labels), seed=self.seed_generator)
+        labels = self._d_labels(batch_size)
         with tf().GradientTape() as tape:
             d_loss = self.loss_fn(labels, self.discriminator(combined, training=True))
         grads = tape.gradient(d_loss, self.discriminator.trainable_weights)
@@ -126,6 +182,7 @@ class GAN(_Model):
             g_loss = self.loss_fn(misleading, self.discriminator(self.generator(noise, training=True), training=False))
         grads = tape.gradient(g_loss, self.generator.trainable_weights)
         self.g_optimizer.apply(grads, self.generator.trainable_weights)
+        self._update_ema()
         return g_loss
 
     def _g_loss_only(self, batch_size: Any) -> Any:
@@ -136,8 +193,7 @@ class GAN(_Model):
         batch_size = _ops.shape(real_images)[0]
         noise = _k.random.normal((batch_size, self.latent_dim), seed=self.seed_generator)
         combined = _ops.concatenate([self.generator(noise), real_images], axis=0)
-        labels = _ops.concatenate([_ops.ones((batch_size, 1)), _ops.zeros((batch_size, 1))], axis=0)
-        return self.loss_fn(labels, self.discriminator(combined, training=False))
+        return self.loss_fn(self._d_labels(batch_size), self.discriminator(combined, training=False))
 
     def train_step(self, data: Any) -> dict[str, Any]:
         real_images = data[0] if isinstance(data, tuple) else data
@@ -153,10 +209,16 @@ class GAN(_Model):
 def build_gan(
     image_shape: tuple[int, ...], *, latent_dim: int = 64, learning_rate: float = 2e-4, arch: str = "dcgan", seed: int = 0
 ) -> ModelBundle:
-    """A compiled GAN with Adam(lr, beta_1=0.5) for both sides and binary cross-entropy on logits."""
-    generator = build_generator(image_shape, latent_dim, arch)
+    """A compiled GAN with Adam(lr, beta_1=0.5) for both sides and binary cross-entropy on logits.
+
+    The `generator` role is the moving average of the trained generator's weights (see `GAN`).
+    """
+    generator = build_generator(image_shape, latent_dim, arch, name="generator_trained")
+    ema_generator = build_generator(image_shape, latent_dim, arch)
+    ema_generator.set_weights(generator.get_weights())
     discriminator = build_discriminator(image_shape, arch)
-    gan = GAN(discriminator=discriminator, generator=generator, latent_dim=latent_dim, seed=seed, name="gan")
+    gan = GAN(discriminator=discriminator, generator=generator, latent_dim=latent_dim, seed=seed,
+              ema_generator=ema_generator, name="gan")
     gan.compile(
         d_optimizer=_k.optimizers.Adam(learning_rate=learning_rate, beta_1=0.5),
         g_optimizer=_k.optimizers.Adam(learning_rate=learning_rate, beta_1=0.5),
@@ -167,4 +229,5 @@ def build_gan(
     # tf.function trace the step twice (GIL-heavy work the window would feel).
     gan.d_optimizer.build(discriminator.trainable_variables)
     gan.g_optimizer.build(generator.trainable_variables)
-    return ModelBundle(kind="gan", model=gan, roles={"generator": generator, "discriminator": discriminator}, arch=arch)
+    return ModelBundle(kind="gan", model=gan, roles={"generator": ema_generator, "discriminator": discriminator},
+                       arch=arch)

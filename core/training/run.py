@@ -144,6 +144,8 @@ class TrainingRun:
             current = model.get_weights()
             if len(weights) != len(current) or any(not np.array_equal(a, b) for a, b in zip(weights, current, strict=True)):
                 model.set_weights(weights)
+                if role == "generator" and hasattr(self.bundle.model, "sync_trained_from_ema"):
+                    self.bundle.model.sync_trained_from_ema()  # stepped on disk: train on from that generator
         self._last_good = ts.capture(self._state_vars)
 
     # setup ---------------------------------------------------------------------------

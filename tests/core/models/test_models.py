@@ -116,6 +116,7 @@ def test_small_images_get_the_dense_gan_and_more_smaller_batches() -> None:
     assert resolve_arch("gan", "dcgan", (8, 8, 1)) == "dcgan"  # an explicit choice is kept
     assert resolve_arch("gan", "default", (28, 28, 1)) == "dcgan"
     assert defaults_for("gan", (8, 8, 1))["batch_size"] == 16
+    assert defaults_for("gan", (8, 8, 1))["learning_rate"] == 2e-4  # measured for the dense GAN on digits
     assert defaults_for("gan", (28, 28, 1)) == DEFAULTS["gan"]
     assert defaults_for("vae", (8, 8, 1)) == DEFAULTS["vae"]
     small = TrainConfig(kind="gan").resolved((8, 8, 1))
