@@ -29,5 +29,8 @@ def test_every_architecture_takes_and_makes_the_image_shape(kind: str, shape: tu
             assert np.asarray(bundle.model(x.reshape(2, -1))).shape == (2, 8)
         elif kind == "gan":
             assert np.asarray(bundle.roles["discriminator"](x)).shape == (2, 1)
+        elif kind == "cvae":  # the encoder sees the one-hot label beside the image
+            onehot = np.eye(8, dtype=np.float32)[[0, 3]]
+            assert np.asarray(bundle.roles["encoder"]([x, onehot])[0]).shape == (2, 2)
         else:
             assert np.asarray(bundle.roles["encoder"](x)[0] if kind == "vae" else bundle.roles["encoder"](x)).shape == (2, 2)
