@@ -384,6 +384,14 @@
         </message>
     </context>
     <context>
+        <name>FirstStepsHint</name>
+        <message>
+            <location filename="../training/first_steps.py" line="29" />
+            <source>First step: choose a model kind and a dataset on the left, then press Train (you may press it while the engine loads). Curves and samples appear here as it learns; finished runs are listed under Past runs, and the other tabs open them.</source>
+            <translation>첫걸음: 왼쪽에서 모델 종류와 데이터셋을 고른 뒤 '학습' 버튼을 누르세요 (엔진을 불러오는 중에 눌러도 됩니다). 학습하는 동안 곡선과 샘플이 여기에 나타나고, 끝난 실행은 '이전 실행'에 남아 다른 탭에서도 열 수 있습니다.</translation>
+        </message>
+    </context>
+    <context>
         <name>GanGridWidget</name>
         <message>
             <location filename="../gan/grid.py" line="37" />
@@ -1390,62 +1398,62 @@
         </message>
         <message>
             <location filename="../latent/tab.py" line="48" />
-            <location filename="../latent/tab.py" line="203" />
+            <location filename="../latent/tab.py" line="204" />
             <source>Latent map</source>
             <translation>잠재 공간 지도</translation>
         </message>
         <message>
-            <location filename="../latent/tab.py" line="87" />
+            <location filename="../latent/tab.py" line="88" />
             <source>Classifier confidence heat map</source>
             <translation>분류 모델 확신도 히트맵</translation>
         </message>
         <message>
-            <location filename="../latent/tab.py" line="88" />
+            <location filename="../latent/tab.py" line="89" />
             <source>Colour the map by how sure a classifier run is of each decoded image</source>
             <translation>디코딩된 이미지마다 분류 모델 (classifier)이 얼마나 확신하는지로 지도를 색칠합니다</translation>
         </message>
         <message>
-            <location filename="../latent/tab.py" line="104" />
+            <location filename="../latent/tab.py" line="105" />
             <source>Choose a trained (or training) autoencoder or VAE run.</source>
             <translation>학습을 마쳤거나 학습 중인 오토 인코더 또는 변이형 오토 인코더 (VAE) 실행을 고르세요.</translation>
         </message>
         <message>
-            <location filename="../latent/tab.py" line="142" />
+            <location filename="../latent/tab.py" line="143" />
             <source>Waiting for the engine to load {0} …</source>
             <translation>{0}을(를) 불러오려고 엔진을 기다리는 중…</translation>
         </message>
         <message>
-            <location filename="../latent/tab.py" line="153" />
+            <location filename="../latent/tab.py" line="154" />
             <source>Loading {0} …</source>
             <translation>{0} 불러오는 중…</translation>
         </message>
         <message>
-            <location filename="../latent/tab.py" line="201" />
+            <location filename="../latent/tab.py" line="202" />
             <source>Could not load the run: {0}</source>
             <translation>실행을 불러올 수 없습니다: {0}</translation>
         </message>
         <message>
-            <location filename="../latent/tab.py" line="202" />
+            <location filename="../latent/tab.py" line="203" />
             <source>Could not load the run: {0}; still showing {1}</source>
             <translation>실행을 불러올 수 없습니다: {0}. {1}을(를) 계속 보여 줍니다</translation>
         </message>
         <message>
-            <location filename="../latent/tab.py" line="372" />
+            <location filename="../latent/tab.py" line="384" />
             <source>Saved {0}</source>
             <translation>{0}에 저장했습니다</translation>
         </message>
         <message>
-            <location filename="../latent/tab.py" line="374" />
+            <location filename="../latent/tab.py" line="386" />
             <source>Export</source>
             <translation>내보내기</translation>
         </message>
         <message>
-            <location filename="../latent/tab.py" line="377" />
+            <location filename="../latent/tab.py" line="389" />
             <source>Error: {0}</source>
             <translation>오류: {0}</translation>
         </message>
         <message>
-            <location filename="../latent/tab.py" line="378" />
+            <location filename="../latent/tab.py" line="390" />
             <source>Latent map: {0}</source>
             <translation>잠재 공간 지도: {0}</translation>
         </message>
@@ -1668,89 +1676,89 @@ Load it anyway?</source>
 그래도 불러올까요?</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="57" />
+            <location filename="../layers/tab.py" line="58" />
             <source>Layers</source>
             <translation>은닉층</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="109" />
+            <location filename="../layers/tab.py" line="110" />
             <source>Open a model (File → Open model…, drag a .keras file here, or pick a run).</source>
             <translation>모델을 여세요 (파일 → 모델 열기…, .keras 파일을 여기로 끌어 놓기, 또는 실행 선택).</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="121" />
+            <location filename="../layers/tab.py" line="122" />
             <source>Layer outputs</source>
             <translation>층 출력</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="122" />
+            <location filename="../layers/tab.py" line="123" />
             <source>Attribution</source>
             <translation>기여도 맵</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="177" />
+            <location filename="../layers/tab.py" line="178" />
             <source>Loading {0}…</source>
             <translation>{0} 불러오는 중…</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="230" />
+            <location filename="../layers/tab.py" line="231" />
             <source>Error: {0}</source>
             <translation>오류: {0}</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="248" />
+            <location filename="../layers/tab.py" line="249" />
             <source>{0}. Choose data of that size above, or draw.</source>
             <translation>{0}. 위에서 그 크기의 데이터를 고르거나 직접 그려 보세요.</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="263" />
+            <location filename="../layers/tab.py" line="264" />
             <source>Could not open {0}.</source>
             <translation>{0}을(를) 열 수 없습니다.</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="264" />
+            <location filename="../layers/tab.py" line="265" />
             <source>Could not open {0}; still showing {1}.</source>
             <translation>{0}을(를) 열 수 없습니다. {1}을(를) 계속 보여 줍니다.</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="267" />
+            <location filename="../layers/tab.py" line="268" />
             <source>Cannot open model</source>
             <translation>모델을 열 수 없습니다</translation>
         </message>
         <message numerus="yes">
-            <location filename="../layers/tab.py" line="279" />
+            <location filename="../layers/tab.py" line="280" />
             <source>{0}: %n layer output(s), input {1} ({2})</source>
             <translation>
                 <numerusform>{0}: 층 출력 %n개, 입력 {1} ({2})</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="281" />
+            <location filename="../layers/tab.py" line="282" />
             <source>vector</source>
             <translation>벡터</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="281" />
+            <location filename="../layers/tab.py" line="282" />
             <source>image</source>
             <translation>이미지</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="319" />
+            <location filename="../layers/tab.py" line="320" />
             <source>Export layer outputs</source>
             <translation>층 출력 내보내기</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="320" />
+            <location filename="../layers/tab.py" line="321" />
             <source>PNG images (*.png)</source>
             <translation>PNG 이미지 (*.png)</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="324" />
+            <location filename="../layers/tab.py" line="325" />
             <source>Export failed</source>
             <translation>내보내기 실패</translation>
         </message>
         <message>
-            <location filename="../layers/tab.py" line="324" />
+            <location filename="../layers/tab.py" line="325" />
             <source>Could not write {0}</source>
             <translation>{0}에 쓸 수 없습니다</translation>
         </message>
@@ -2278,145 +2286,145 @@ inputs: {1}</source>
     <context>
         <name>TrainingFormWidget</name>
         <message>
-            <location filename="../training/form.py" line="42" />
+            <location filename="../training/form.py" line="47" />
             <source>Classifier (784→64→64→10)</source>
             <extracomment>The metrics each kind reports per batch (GAN quality metrics join at epoch ends).</extracomment>
             <translation>분류 모델 (784→64→64→10)</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="43" />
+            <location filename="../training/form.py" line="48" />
             <source>Autoencoder</source>
             <translation>오토 인코더 (autoencoder)</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="44" />
+            <location filename="../training/form.py" line="49" />
             <source>VAE (2-D latent)</source>
             <translation>변이형 오토 인코더 (VAE, 2차원 잠재 공간)</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="45" />
+            <location filename="../training/form.py" line="50" />
             <source>GAN</source>
             <translation>적대적 생성 신경망 (GAN)</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="115" />
+            <location filename="../training/form.py" line="120" />
             <source>Run settings</source>
             <translation>실행 설정</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="117" />
+            <location filename="../training/form.py" line="122" />
             <source>Model</source>
             <translation>모델</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="117" />
+            <location filename="../training/form.py" line="122" />
             <source>What to train: a classifier or a generative model</source>
             <translation>학습할 모델: 분류 모델 (classifier) 또는 생성 모델 (generative model)</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="118" />
+            <location filename="../training/form.py" line="123" />
             <source>Dataset</source>
             <translation>데이터셋</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="119" />
+            <location filename="../training/form.py" line="124" />
             <source>Epochs</source>
             <translation>에포크</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="119" />
+            <location filename="../training/form.py" line="124" />
             <source>Epochs: passes over the training images</source>
             <translation>에포크 (epoch): 학습 이미지 전체를 한 번 훑는 횟수</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="120" />
+            <location filename="../training/form.py" line="125" />
             <source>Batch size</source>
             <translation>배치 크기</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="120" />
+            <location filename="../training/form.py" line="125" />
             <source>Batch size: images per training step</source>
             <translation>배치 크기 (batch size): 학습 단계마다 쓰는 이미지 수</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="121" />
+            <location filename="../training/form.py" line="126" />
             <source>Learning rate</source>
             <translation>학습률</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="121" />
+            <location filename="../training/form.py" line="126" />
             <source>Learning rate: the optimizer's step size</source>
             <translation>학습률 (learning rate): 옵티마이저가 한 번에 움직이는 크기</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="122" />
+            <location filename="../training/form.py" line="127" />
             <source>Latent dim</source>
             <translation>잠재 차원</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="122" />
+            <location filename="../training/form.py" line="127" />
             <source>Dimensions of the latent space</source>
             <translation>잠재 공간 (latent space)의 차원 수</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="123" />
+            <location filename="../training/form.py" line="128" />
             <source>Seed</source>
             <translation>시드</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="123" />
+            <location filename="../training/form.py" line="128" />
             <source>Random seed: the same seed gives the same run</source>
             <translation>난수 시드 (seed): 같은 시드는 같은 결과를 냅니다</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="124" />
+            <location filename="../training/form.py" line="129" />
             <source>Training images</source>
             <translation>학습 이미지 수</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="124" />
+            <location filename="../training/form.py" line="129" />
             <source>How many training images to use (all: every one)</source>
             <translation>사용할 학습 이미지 수 (전체: 모두 사용)</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="129" />
+            <location filename="../training/form.py" line="134" />
             <source>all</source>
             <translation>전체</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="130" />
+            <location filename="../training/form.py" line="135" />
             <source>Train</source>
             <translation>학습</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="131" />
+            <location filename="../training/form.py" line="136" />
             <source>Pause</source>
             <translation>일시 정지</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="132" />
+            <location filename="../training/form.py" line="137" />
             <source>Resume</source>
             <translation>재개</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="133" />
+            <location filename="../training/form.py" line="138" />
             <source>Stop</source>
             <translation>중지</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="139" />
+            <location filename="../training/form.py" line="144" />
             <source>Resolving the default dataset…</source>
             <translation>기본 데이터셋 확인 중…</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="141" />
-            <location filename="../training/form.py" line="212" />
+            <location filename="../training/form.py" line="146" />
+            <location filename="../training/form.py" line="217" />
             <source>Open IDX folder…</source>
             <translation>IDX 폴더 열기…</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="143" />
-            <location filename="../training/form.py" line="213" />
+            <location filename="../training/form.py" line="148" />
+            <location filename="../training/form.py" line="218" />
             <source>Open .npz…</source>
             <translation>.npz 열기…</translation>
         </message>
@@ -2494,135 +2502,135 @@ inputs: {1}</source>
             <translation>테스트: {0}</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="56" />
+            <location filename="../training/tab.py" line="58" />
             <source>Idle</source>
             <extracomment>Batch events reach the GUI at most once per this many ms (the last batch always does).</extracomment>
             <translation>대기 중</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="57" />
+            <location filename="../training/tab.py" line="59" />
             <source>Dataset: loading…</source>
             <translation>데이터셋: 불러오는 중…</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="115" />
+            <location filename="../training/tab.py" line="117" />
             <source>Past runs (double-click to reopen)</source>
             <translation>이전 실행 (두 번 클릭하면 다시 엽니다)</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="116" />
+            <location filename="../training/tab.py" line="118" />
             <source>Train</source>
             <translation>학습</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="117" />
+            <location filename="../training/tab.py" line="119" />
             <source>Pause/resume training</source>
             <translation>학습 일시 정지/재개</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="118" />
+            <location filename="../training/tab.py" line="120" />
             <source>Stop training</source>
             <translation>학습 중지</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="163" />
+            <location filename="../training/tab.py" line="169" />
             <source>Training a {0} on {1}…</source>
             <translation>{1}(으)로 {0} 학습 중…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../training/tab.py" line="183" />
+            <location filename="../training/tab.py" line="189" />
             <source>Continuing {0} for %n more epoch(s)…</source>
             <translation>
                 <numerusform>{0}을(를) %n 에포크 더 학습하는 중…</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="190" />
+            <location filename="../training/tab.py" line="196" />
             <source>Paused.</source>
             <translation>일시 정지했습니다.</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="199" />
+            <location filename="../training/tab.py" line="205" />
             <source>Resumed.</source>
             <translation>재개했습니다.</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="213" />
+            <location filename="../training/tab.py" line="219" />
             <source>Stopping after the current batch…</source>
             <translation>현재 배치가 끝나면 중지합니다…</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="222" />
+            <location filename="../training/tab.py" line="228" />
             <source>A run is training: open another run once it ends.</source>
             <translation>학습 중인 실행이 있습니다: 끝난 뒤에 다른 실행을 여세요.</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="228" />
+            <location filename="../training/tab.py" line="234" />
             <source>Cannot open run</source>
             <translation>실행을 열 수 없습니다</translation>
         </message>
         <message numerus="yes">
-            <location filename="../training/tab.py" line="236" />
+            <location filename="../training/tab.py" line="242" />
             <source>{0}: {1}, %n epoch(s)</source>
             <translation>
                 <numerusform>{0}: {1}, 에포크 %n개</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../training/tab.py" line="238" />
+            <location filename="../training/tab.py" line="244" />
             <source>Opened {0} ({1}, {2}, %n epoch(s)).</source>
             <translation>
                 <numerusform>{0}을(를) 열었습니다 ({1}, {2}, 에포크 %n개).</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="265" />
+            <location filename="../training/tab.py" line="272" />
             <source>Starting…</source>
             <translation>시작하는 중…</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="294" />
+            <location filename="../training/tab.py" line="301" />
             <source>Epoch {0}: {1}</source>
             <translation>에포크 {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="310" />
+            <location filename="../training/tab.py" line="317" />
             <source>Run folder {0} · dataset {1}</source>
             <translation>실행 폴더 {0} · 데이터셋 {1}</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="320" />
             <location filename="../training/tab.py" line="327" />
+            <location filename="../training/tab.py" line="334" />
             <source>Training failed</source>
             <translation>학습 실패</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="326" />
+            <location filename="../training/tab.py" line="333" />
             <source>Failed: {0}</source>
             <translation>실패: {0}</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="343" />
+            <location filename="../training/tab.py" line="350" />
             <source>Engine ready.</source>
             <translation>엔진 준비 완료.</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="360" />
+            <location filename="../training/tab.py" line="367" />
             <source>Continue training</source>
             <translation>이어서 학습</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="360" />
+            <location filename="../training/tab.py" line="367" />
             <source>Continue {0}</source>
             <translation>{0} 이어서 학습</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="364" />
+            <location filename="../training/tab.py" line="371" />
             <source>Train {0} for the form's number of epochs more.</source>
             <translation>{0}을(를) 설정한 에포크 수만큼 더 학습합니다.</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="372" />
+            <location filename="../training/tab.py" line="383" />
             <source>The engine (TensorFlow) is still loading…</source>
             <translation>엔진(TensorFlow)을 아직 불러오는 중입니다…</translation>
         </message>
@@ -2630,6 +2638,11 @@ inputs: {1}</source>
             <location filename="../training/jobs.py" line="39" />
             <source>Could not load {0} ({1}); using the default dataset.</source>
             <translation>{0}을(를) 불러올 수 없어 기본 데이터셋을 사용합니다 ({1}).</translation>
+        </message>
+        <message>
+            <location filename="../training/first_steps.py" line="15" />
+            <source>Waiting for the engine: training starts when it is ready…</source>
+            <translation>엔진을 기다리는 중: 준비되는 대로 학습을 시작합니다…</translation>
         </message>
     </context>
     <context>
