@@ -10,7 +10,11 @@ times, not this. Each mode runs in a fresh child process:
 - `engine`: the way `gui.engine.load_engine` does it (native libraries loaded with the GIL
   released, the garbage collector off during the import, then frozen).
 
-Last line: {"plain": {"longest_ms", "over_10ms", "import_cpu_s", "top": [...]}, "engine": {...}}.
+Garbage collections hold the GIL too, however they were triggered: `gc.callbacks` times them
+(CPU ms of the collecting thread).
+
+Last line: {"plain": {"longest_ms", "over_10ms", "import_cpu_s", "gc_pauses", "longest_gc_ms",
+"gc_total_ms", "top": [...]}, "engine": {...}}.
 """
 
 from __future__ import annotations
@@ -25,7 +29,13 @@ CHILD = r"""
 import gc, json, sys, threading, time
 sys.path.insert(0, sys.argv[2])
 mode = sys.argv[1]
-open_calls, holds = [], []
+open_calls, holds, pauses, gc_start = [], [], [], [0.0]
+
+def on_gc(phase, info):  # a collection holds the GIL throughout, whether C or bytecode triggered it
+    if phase == "start":
+        gc_start[0] = time.thread_time()
+    else:
+        pauses.append((time.thread_time() - gc_start[0]) * 1000)
 
 def profile(frame, event, arg):
     if event == "c_call":
@@ -44,15 +54,18 @@ def work():
     if mode == "engine":
         tf_env.preload_native_libraries()
         gc.disable()
+    gc.callbacks.append(on_gc)
     sys.setprofile(profile)
     tf_env.keras()
     import core.models, core.training.run, core.training.run_folder
     sys.setprofile(None)
+    gc.callbacks.remove(on_gc)
     if mode == "engine":
         gc.freeze()
     holds.sort(reverse=True)
     print(json.dumps({"longest_ms": round(holds[0][0], 1), "over_10ms": sum(h > 10 for h, _ in holds),
-                      "import_cpu_s": round(time.thread_time() - t, 2),
+                      "import_cpu_s": round(time.thread_time() - t, 2), "gc_pauses": len(pauses),
+                      "longest_gc_ms": round(max(pauses, default=0.0), 1), "gc_total_ms": round(sum(pauses), 1),
                       "top": [[round(h, 1), n] for h, n in holds[:5]]}))
 
 thread = threading.Thread(target=work)
@@ -75,7 +88,8 @@ def main() -> int:
     out = {mode: measure(mode) for mode in ("plain", "engine")}
     for mode, r in out.items():
         print(f"{mode}: longest GIL-holding C call {r['longest_ms']} CPU ms, {r['over_10ms']} over 10 ms; "
-              f"top {r['top']} (import CPU under the profiler: {r['import_cpu_s']} s)")
+              f"top {r['top']}; {r['gc_pauses']} garbage collections, longest {r['longest_gc_ms']} ms, "
+              f"total {r['gc_total_ms']} ms (import CPU under the profiler: {r['import_cpu_s']} s)")
     print_json(out)
     return 0
 

@@ -17,7 +17,7 @@ import json
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +70,14 @@ def other_worker(environ: dict[str, str] | None = None) -> bool:
         return not cluster_from_env(environ).is_chief
     except ConfigError:
         return False
+
+
+def without_cluster(config: Any) -> Any:
+    """A reopened run's config where no `TF_CONFIG` names workers (the window, the GAN tab's
+    step controls, a resume on one machine): a multiworker run then trains here alone."""
+    if config.strategy == "multiworker" and not os.environ.get("TF_CONFIG", "").strip():
+        return replace(config, strategy="default")
+    return config
 
 
 def scratch_dir(index: int) -> Path:

@@ -28,6 +28,7 @@ from core.errors import ConfigError
 from core.progress import CancelledError, ProgressHandle
 from core.training import multiworker as mw
 from core.training import train_state as ts
+from core.training.cluster import without_cluster
 from core.training.commit import (
     TRAIN_STATE_FILE,
     commit_epoch,
@@ -116,7 +117,7 @@ class TrainingRun:
         """Reopen a run folder: config, history, epochs done, models and fixed noise restored."""
         info = load_run_info(run_dir)
         try:
-            config = TrainConfig.from_dict(info.config)
+            config = without_cluster(TrainConfig.from_dict(info.config))
         except (TypeError, ValueError) as exc:
             raise RunError(f"{Path(run_dir) / 'config.json'}: {exc}") from exc
         run = cls.__new__(cls)

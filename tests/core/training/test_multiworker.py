@@ -90,3 +90,15 @@ def test_two_workers_train_the_classifier_in_sync(tmp_path: Path) -> None:
     assert run_problems(run) == []
     assert {p.name for p in run.iterdir()} >= {"config.json", "classifier.keras", "train_state.npz", "snapshots"}
     assert json.loads((run / ".lock").read_text())["pid"] == workers[0].pid  # the worker never took the lock
+
+
+def test_a_reopened_multiworker_run_trains_alone_where_no_cluster_is_named(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.training.cluster import without_cluster
+    from core.training.config import TrainConfig
+
+    config = TrainConfig("classifier", strategy="multiworker")
+    monkeypatch.delenv("TF_CONFIG", raising=False)
+    assert without_cluster(config).strategy == "default"
+    monkeypatch.setenv("TF_CONFIG", _tf_config([1, 2], 0))
+    assert without_cluster(config).strategy == "multiworker"
