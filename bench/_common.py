@@ -9,6 +9,7 @@ import json
 import os
 import statistics
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +63,23 @@ def cpu_seconds() -> float:
     return float(usage.ru_utime + usage.ru_stime)
 
 
+#: How many times every timing bench runs each of its sides (alternating which goes first).
+ROUNDS = 5
+
+
+def alternate(sides: dict[str, Callable[[], Any]], rounds: int = ROUNDS) -> dict[str, list[Any]]:
+    """Run each side once per round, `rounds` times, rotating which side goes first, so slow
+    spells of a shared machine fall on every side alike; returns each side's results in order."""
+    names = list(sides)
+    results: dict[str, list[Any]] = {name: [] for name in names}
+    for r in range(rounds):
+        shift = r % len(names)
+        for name in names[shift:] + names[:shift]:
+            results[name].append(sides[name]())
+    return results
+
+
 def spread(values: list[float], digits: int = 3) -> dict[str, float]:
-    """{"min", "median", "max"} of a non-empty list, rounded: how far repeated timings disagree."""
-    return {"min": round(min(values), digits), "median": round(median(values), digits),
-            "max": round(max(values), digits)}
+    """{"min", "median", "max"} of a non-empty list (goals are judged on the median)."""
+    return {"min": round(float(min(values)), digits), "median": round(median(values), digits),
+            "max": round(float(max(values)), digits)}

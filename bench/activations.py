@@ -2,7 +2,9 @@
 
 Run from the checkout root: `.venv/bin/python bench/activations.py [--n 200]`.
 Prints a few human-readable lines; the last line is one JSON object
-`{"mlp_p95_ms", "cnn_p95_ms", "draw_p95_ms"}` (targets: <= 5, <= 5, <= 33).
+`{"mlp_p95_ms", "cnn_p95_ms", "draw_p95_ms", "sides"}` (targets: <= 5, <= 5, <= 33): each
+side runs `--rounds` times (default 5, alternating which goes first); the headline figures
+are the medians of the rounds' p95s, `sides` holds their min / median / max.
 Uses the shared MNIST t10k test images when present, else random images.
 """
 
@@ -18,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from _common import ROUNDS, alternate, median, spread
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -128,23 +131,25 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, default=200, help="input changes per model (default 200)")
     parser.add_argument("--strokes", type=int, default=60, help="drawing strokes (default 60)")
+    parser.add_argument("--rounds", type=int, default=ROUNDS, help="runs of each side, alternating (default 5)")
     args = parser.parse_args(argv)
     from core.models import build_model
 
     images = _images(args.n + 5)
     mlp = build_model("classifier", (28, 28, 1)).roles["classifier"]
-    mlp_t = time_extractor(mlp, images)
-    cnn_t = time_extractor(small_cnn(), images)
-    print(f"mlp 784-64-64-10: median {np.median(mlp_t) * 1000:.2f} ms, p95 {p95(mlp_t):.2f} ms over {len(mlp_t)} inputs")
-    print(f"small cnn:        median {np.median(cnn_t) * 1000:.2f} ms, p95 {p95(cnn_t):.2f} ms over {len(cnn_t)} inputs")
+    cnn = small_cnn()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "mnist_model.keras"
         mlp.save(path)
         os.environ.setdefault("LATENT_LAB_HOME", tmp)
-        draw_t = time_drawing(path, args.strokes)
-    print(f"draw -> view:     median {np.median(draw_t) * 1000:.2f} ms, p95 {p95(draw_t):.2f} ms over {len(draw_t)} strokes")
-    print(json.dumps({"mlp_p95_ms": round(p95(mlp_t), 3), "cnn_p95_ms": round(p95(cnn_t), 3),
-                      "draw_p95_ms": round(p95(draw_t), 3)}))
+        runs = alternate({"mlp": lambda: p95(time_extractor(mlp, images)),
+                          "cnn": lambda: p95(time_extractor(cnn, images)),
+                          "draw": lambda: p95(time_drawing(path, args.strokes))}, args.rounds)
+    for name, label in (("mlp", "mlp 784-64-64-10"), ("cnn", "small cnn"), ("draw", "draw -> view")):
+        print(f"{label}: p95 {', '.join(f'{v:.2f}' for v in runs[name])} ms over {args.rounds} rounds")
+    print(json.dumps({"mlp_p95_ms": round(median(runs["mlp"]), 3), "cnn_p95_ms": round(median(runs["cnn"]), 3),
+                      "draw_p95_ms": round(median(runs["draw"]), 3), "rounds": args.rounds,
+                      "sides": {name: spread(values) for name, values in runs.items()}}))
     return 0
 
 

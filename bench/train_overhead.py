@@ -5,9 +5,11 @@ train images after the 80/20 split; 2 epochs, batch 64, `validation_split=0.2`, 
 `evaluate` on the 2,000 test images). The plain side is a bare script (`verbose=0`); the
 engine side is `TrainingRun.train()` with its reporting callback, per-batch progress
 events, per-epoch snapshots and atomic checkpoints. Model building is not timed on
-either side. Pairs alternate which side runs first. Throughput = training images / s.
+either side. The sides alternate (`--rounds`, default 5; the first side takes turns).
+Throughput = training images / s.
 
-Last line: {"ratio": median(engine/plain throughput), "pairs": [...], "test_accuracy": ...}
+Last line: {"ratio": median over rounds of engine/plain throughput, "ratio_spread",
+"plain_ips" and "engine_ips" as {"min", "median", "max"}, "test_accuracy", ...}
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from _common import load_t10k, median, print_json
+from _common import ROUNDS, alternate, load_t10k, median, print_json, spread
 
 EPOCHS = 2
 BATCH = 64
@@ -73,34 +75,30 @@ def engine(dataset: Any, runs: Path, i: int) -> tuple[float, float, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pairs", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=ROUNDS, help="runs of each side, alternating (default 5)")
     args = parser.parse_args()
     dataset = load_t10k()
     print(f"dataset: {dataset.name}")
-    pairs: list[dict[str, float]] = []
     with tempfile.TemporaryDirectory(prefix="latent-lab-bench-") as tmp:
         # One untimed pair first: TensorFlow's first traces and allocations would otherwise
         # land on whichever side happens to run first.
         plain(dataset)
         engine(dataset, Path(tmp), -1)
-        for i in range(args.pairs):
-            order = ("plain", "engine") if i % 2 == 0 else ("engine", "plain")
-            row: dict[str, Any] = {}
-            for side in order:
-                if side == "plain":
-                    row["plain_ips"], row["plain_acc"] = plain(dataset)
-                else:
-                    row["engine_ips"], row["engine_acc"], row["events"] = engine(dataset, Path(tmp), i)
-            row["ratio"] = row["engine_ips"] / row["plain_ips"]
-            pairs.append({k: (v if isinstance(v, int) else round(float(v), 4)) for k, v in row.items()})
-            print(f"pair {i + 1} ({' then '.join(order)}): plain {row['plain_ips']:.0f} img/s, "
-                  f"engine {row['engine_ips']:.0f} img/s, ratio {row['ratio']:.3f}, "
-                  f"test accuracy plain {row['plain_acc']:.4f} engine {row['engine_acc']:.4f}")
+        counter = iter(range(args.rounds))
+        runs = alternate({"plain": lambda: plain(dataset), "engine": lambda: engine(dataset, Path(tmp), next(counter))},
+                         args.rounds)
+    plain_ips, engine_ips = [r[0] for r in runs["plain"]], [r[0] for r in runs["engine"]]
+    ratios = [e / p for e, p in zip(engine_ips, plain_ips, strict=True)]
+    for i, (p, e, r) in enumerate(zip(plain_ips, engine_ips, ratios, strict=True)):
+        print(f"round {i + 1}: plain {p:.0f} img/s, engine {e:.0f} img/s, ratio {r:.3f}")
     print_json({
-        "ratio": round(median([p["ratio"] for p in pairs]), 4),
-        "pairs": pairs,
-        "test_accuracy": round(median([p["engine_acc"] for p in pairs]), 4),
-        "plain_test_accuracy": round(median([p["plain_acc"] for p in pairs]), 4),
+        "ratio": round(median(ratios), 4),
+        "ratio_spread": spread(ratios, 4),
+        "plain_ips": spread(plain_ips, 1),
+        "engine_ips": spread(engine_ips, 1),
+        "test_accuracy": round(median([r[1] for r in runs["engine"]]), 4),
+        "plain_test_accuracy": round(median([r[1] for r in runs["plain"]]), 4),
+        "rounds": args.rounds,
         "epochs": EPOCHS,
         "batch_size": BATCH,
         "train_images": len(dataset.x_train),

@@ -12,6 +12,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 EXIT_AFTER_SHOWN_ENV = "LATENT_LAB_EXIT_AFTER_SHOWN"
+#: `=1`: print when the engine is ready and the GUI thread's worst gap until then, then quit.
+EXIT_AFTER_READY_ENV = "LATENT_LAB_EXIT_AFTER_READY"
 #: Seconds the process waits after the window closed for threads still stopping.
 SHUTDOWN_GRACE_S = 0.5
 
@@ -63,6 +65,27 @@ def _report_shown(window: object, app: QApplication) -> None:
     app.quit()
 
 
+def _probe_until_ready(window: object, app: QApplication) -> None:
+    """From the first event-loop turn, a 5 ms timer records the GUI thread's gaps; at
+    `engine_ready` print the time and the worst gap, then quit (for bench/startup.py).
+    `ready_slots_ms` is the time since the last tick: mostly the window's own slots for
+    `engine_ready` (curve warm-up), GUI work the engine's readiness starts."""
+    ticks: list[float] = []
+    timer = QTimer(app)
+    timer.setInterval(5)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    QTimer.singleShot(0, lambda: (ticks.append(time.perf_counter()), timer.start()))
+
+    def report() -> None:  # connected last: the window's own engine_ready slots ran just before
+        now = time.perf_counter()
+        worst = max((b - a for a, b in zip(ticks, ticks[1:], strict=False)), default=0.0)
+        print(f"engine ready: unix_time={time.time():.3f} | max_gap_ms={worst * 1000:.1f} | ticks={len(ticks)} "
+              f"| ready_slots_ms={(now - ticks[-1]) * 1000 if ticks else 0.0:.1f}", flush=True)
+        app.quit()
+
+    window.state.engine_ready.connect(report)  # type: ignore[attr-defined]
+
+
 def run_app(argv: list[str] | None = None) -> int:
     """Show the main window and run the event loop; return the exit code.
 
@@ -79,6 +102,7 @@ def run_app(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     exit_after_shown = os.environ.get(EXIT_AFTER_SHOWN_ENV) == "1"
+    exit_after_ready = os.environ.get(EXIT_AFTER_READY_ENV) == "1"
     app = create_application(argv)
     start_language(app, lang)
     from gui.main_window import MainWindow
@@ -87,13 +111,15 @@ def run_app(argv: list[str] | None = None) -> int:
     window.show()
     if exit_after_shown:
         QTimer.singleShot(0, lambda: _report_shown(window, app))
+    elif exit_after_ready:
+        _probe_until_ready(window, app)
     code = int(app.exec())
     # The window's closeEvent has already cancelled every job; give what is left one shared
     # deadline. Only a thread that truly cannot stop (an uninterruptible TensorFlow import,
     # a network probe) makes us exit hard, and we say so.
     from gui.bridge import report_stuck, stop_all
 
-    grace = 0.0 if exit_after_shown else SHUTDOWN_GRACE_S
+    grace = 0.0 if exit_after_shown or exit_after_ready else SHUTDOWN_GRACE_S
     deadline = time.monotonic() + grace
     stuck = stop_all(grace)
     for t in threading.enumerate():

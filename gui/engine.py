@@ -7,7 +7,9 @@ garbage collector from rescanning TensorFlow's millions of long-lived objects.
 
 from __future__ import annotations
 
+import gc
 import importlib
+import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -23,14 +25,32 @@ WARM_MODULES = ("core.models", "core.training.run_folder", "core.training.run")
 
 
 def load_engine(*, handle: ProgressHandle) -> str:
-    """Import TensorFlow and Keras (and the core modules that need them); return a version line."""
+    """Import TensorFlow and Keras (and the core modules that need them); return a version line.
+
+    Two things keep the window's thread from waiting on this one: TensorFlow's native
+    libraries are loaded with the GIL released (`tf_env.preload_native_libraries`), and the
+    garbage collector is off during the import, whose full collections over a growing heap
+    each held the GIL for up to ~250 ms (and cost ~0.8 s of the ~3 s import); what the
+    import leaves is then frozen, never rescanned. No C call of the import holds it 10 ms.
+    """
     handle.message("Importing TensorFlow…")
     from core import tf_env
 
-    keras = tf_env.keras()
-    tf = tf_env.tf()
-    for name in WARM_MODULES:
-        importlib.import_module(name)
+    first = "tensorflow" not in sys.modules  # later calls (tests, a reloaded engine) find it imported
+    if first:
+        tf_env.preload_native_libraries()
+    collecting = gc.isenabled() and first
+    if collecting:
+        gc.disable()
+    try:
+        keras = tf_env.keras()
+        tf = tf_env.tf()
+        for name in WARM_MODULES:
+            importlib.import_module(name)
+    finally:
+        if collecting:
+            gc.freeze()
+            gc.enable()
     return f"TensorFlow {tf.__version__} · Keras {keras.__version__}"
 
 

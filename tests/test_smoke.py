@@ -33,6 +33,13 @@ def test_main_shows_window_and_quits(tmp_path: Path) -> None:
     assert 0.0 < age < 30.0
 
 
+def test_main_reports_when_the_engine_is_ready(tmp_path: Path) -> None:
+    proc = run_main([], tmp_path, timeout=300, LATENT_LAB_EXIT_AFTER_READY="1")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    line = next(x for x in proc.stdout.splitlines() if x.startswith("engine ready:"))
+    assert float(line.split("max_gap_ms=")[1].split()[0]) > 0 and int(line.split("ticks=")[1].split()[0]) > 1
+
+
 def test_help_lists_gui_and_subcommands(tmp_path: Path) -> None:
     proc = run_main(["--help"], tmp_path, timeout=30)
     assert proc.returncode == 0

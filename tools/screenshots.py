@@ -36,7 +36,7 @@ def prepare_training(window: Any, wait: Wait) -> None:
     source = f"idx:{mnist}" if mnist is not None else "digits"
     if tab.form.source != source:
         tab.select_dataset(source)
-    wait(lambda: tab.form.source == source and tab.train_button.isEnabled(), 180)
+    wait(lambda: window.state.engine_loaded and tab.form.source == source and tab.train_button.isEnabled(), 180)
     tab.configure("vae", epochs=2, max_train=4000 if mnist is not None else None)
     tab.start_training()
     wait(lambda: tab.last_result is not None and not tab.training, 300)

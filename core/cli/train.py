@@ -34,7 +34,8 @@ def add_parser(subparsers: Any, help_text: str) -> None:
     p.add_argument("--out", help="the run folder to create (default: a new folder under the runs folder)")
     p.add_argument("--max-train", type=int, help="use at most N training images")
     p.add_argument("--max-test", type=int, help="use at most N test images")
-    p.add_argument("--strategy", choices=("default", "mirrored"), help="distribution strategy (default: default)")
+    p.add_argument("--strategy", choices=("default", "mirrored", "multiworker"),
+                   help="distribution strategy (default: default; multiworker: the workers of TF_CONFIG, see README)")
     p.add_argument("--resume", metavar="RUN_DIR", help="continue training an existing run folder")
     p.add_argument("--no-gan-metrics", action="store_true", help="skip the per-epoch GAN quality metrics")
 
@@ -95,11 +96,14 @@ class TextProgress:
 
 def make_run(args: argparse.Namespace, handle: ProgressHandle) -> Any:
     """The `TrainingRun` the options describe (new, or `--resume`d); `UserError` on bad input."""
+    from core.training.cluster import other_worker, worker_config
     from core.training.config import TrainConfig
     from core.training.run import TrainingRun
 
     if args.epochs is not None and args.epochs < 0:
         raise CommandError(f"--epochs must be 0 or more, not {args.epochs}")
+    if args.resume and other_worker():  # the chief resumes the folder; this worker only joins it
+        return TrainingRun(worker_config(args.resume), handle=handle)
     if args.resume:
         check_resumable(args)
         run = TrainingRun.open(args.resume, handle)
@@ -120,7 +124,8 @@ def make_run(args: argparse.Namespace, handle: ProgressHandle) -> Any:
         gan_metrics=not args.no_gan_metrics, strategy=args.strategy or "default",
     )
     config.resolved()  # bad values fail here, before TensorFlow builds anything
-    return TrainingRun(config, run_dir=args.out, handle=handle)
+    out = None if config.strategy == "multiworker" and other_worker() else args.out  # the chief's folder
+    return TrainingRun(config, run_dir=out, handle=handle)
 
 
 def _summary(result: Any) -> str:

@@ -12,6 +12,7 @@ import math
 from typing import Any
 
 from core.models.defaults import ModelBundle
+from core.models.replicas import as_reported
 from core.models.shapes import base_side, crop_to
 from core.tf_env import keras, tf
 
@@ -201,8 +202,8 @@ class GAN(_Model):
         mode = self._train_mode
         d_loss = self._d_step(real_images) if mode in ("both", "d") else self._d_loss_only(real_images)
         g_loss = self._g_step(batch_size) if mode in ("both", "g") else self._g_loss_only(batch_size)
-        self.d_loss_tracker.update_state(d_loss)
-        self.g_loss_tracker.update_state(g_loss)
+        self.d_loss_tracker.update_state(as_reported(d_loss))  # its Loss object scaled it for the replicas
+        self.g_loss_tracker.update_state(as_reported(g_loss))
         return {"d_loss": self.d_loss_tracker.result(), "g_loss": self.g_loss_tracker.result()}
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from core.models.autoencoder import build_dense_decoder, build_dense_encoder
 from core.models.defaults import ModelBundle
+from core.models.replicas import for_gradients
 from core.models.shapes import base_side, crop_to
 from core.tf_env import keras, tf
 
@@ -107,7 +108,8 @@ class VAE(_Model):
             data = data[0]
         with tf().GradientTape() as tape:
             total, rec, kl = self._compute_losses(data)
-        grads = tape.gradient(total, self.trainable_weights)
+            scaled = for_gradients(total)  # several replicas: their gradients are summed
+        grads = tape.gradient(scaled, self.trainable_weights)
         self.optimizer.apply(grads, self.trainable_weights)
         return self._update(total, rec, kl)
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from core.errors import ConfigError
 
-STRATEGIES = ("default", "mirrored")
+STRATEGIES = ("default", "mirrored", "multiworker")
 
 
 @dataclass

@@ -26,7 +26,9 @@ import numpy as np
 from core.atomic import atomic_save_model, atomic_write_bytes, atomic_write_json
 from core.errors import ConfigError
 from core.progress import CancelledError, ProgressHandle
+from core.training import multiworker as mw
 from core.training import train_state as ts
+from core.training.cluster import without_cluster
 from core.training.commit import (
     TRAIN_STATE_FILE,
     commit_epoch,
@@ -95,6 +97,8 @@ class TrainingRun:
         self.dataset = self._prepare_dataset(dataset)
         self.config = config.resolved(self.dataset.image_shape)  # small images: other defaults
         self.run_dir = run_dir or new_run_dir(self.config.kind)
+        if self.config.strategy == "multiworker":  # a worker other than the chief gets a scratch folder
+            mw.join_cluster(self)
         self.history = {}
         self.epochs_done = 0
         self.test_metrics: dict[str, float] = {}
@@ -113,7 +117,7 @@ class TrainingRun:
         """Reopen a run folder: config, history, epochs done, models and fixed noise restored."""
         info = load_run_info(run_dir)
         try:
-            config = TrainConfig.from_dict(info.config)
+            config = without_cluster(TrainConfig.from_dict(info.config))
         except (TypeError, ValueError) as exc:
             raise RunError(f"{Path(run_dir) / 'config.json'}: {exc}") from exc
         run = cls.__new__(cls)
@@ -171,8 +175,8 @@ class TrainingRun:
             arch=cfg.arch,
             seed=cfg.seed,
         )
-        if cfg.strategy == "mirrored":
-            with tf().distribute.MirroredStrategy().scope():
+        if cfg.strategy in ("mirrored", "multiworker"):
+            with (tf().distribute.MirroredStrategy() if cfg.strategy == "mirrored" else mw.strategy()).scope():
                 bundle = build_model(cfg.kind, self.dataset.image_shape, **kwargs)
                 ts.build_optimizers(bundle.model)
                 return bundle
@@ -308,6 +312,8 @@ class TrainingRun:
     def _train_locked(self, n: int) -> RunResult:
         from core.training.callbacks import ReportingCallback, Snapshotter
 
+        if self.config.strategy == "multiworker":
+            n = mw.sync_start(self, n)
         initial = self.epochs_done
         if self.handle.cancelled:
             return self._finish("stopped", "Stopped before training started.")
@@ -323,7 +329,9 @@ class TrainingRun:
         )
         x, y, validation = fit_arrays(self.dataset, self.config.kind, self.config.validation_split)
         try:
-            if n > 0:
+            if n > 0 and self.config.strategy == "multiworker":
+                mw.fit_multiworker(self, callback, x, y, validation, initial, n)
+            elif n > 0:
                 data, steps = epoch_pipeline(x, y, kind=self.config.kind, batch_size=int(self.config.batch_size or 32),
                                              seed=self.config.seed, initial=initial, epochs=n)
                 model.fit(data, epochs=initial + n, initial_epoch=initial, steps_per_epoch=steps,
@@ -351,8 +359,11 @@ class TrainingRun:
 
     def _evaluate(self) -> None:
         x = np.asarray(self.dataset.x_test, dtype=np.float32)
-        scores = self.bundle.model.evaluate(x.reshape(len(x), -1), np.asarray(self.dataset.y_test),
-                                            batch_size=self.config.batch_size, verbose=0, return_dict=True)
+        test = (x.reshape(len(x), -1), np.asarray(self.dataset.y_test))
+        if self.config.strategy == "multiworker":
+            scores = mw.evaluate(self.bundle.model, *test, int(self.config.batch_size or 32))
+        else:
+            scores = self.bundle.model.evaluate(*test, batch_size=self.config.batch_size, verbose=0, return_dict=True)
         self.test_metrics = {k: float(scores[k]) for k in ("loss", "accuracy") if k in scores}
 
     def _completed_message(self) -> str:

@@ -23,6 +23,7 @@ from gui.bridge import Job, start_job
 from gui.training import jobs, status_text
 from gui.training.compare_button import CompareButton
 from gui.training.datasets import DatasetChoosing
+from gui.training.first_steps import FirstStepsHint, queued_text
 from gui.training.form import KIND_METRICS, TrainingFormWidget, kind_label, legend_lines
 from gui.training.layout import split as _split
 from gui.training.layout import stack as _stack
@@ -51,6 +52,7 @@ class TrainingTab(DatasetChoosing, QWidget):
         self._total_epochs = 1
         self._training = False  # own flags: Job.running can lag behind its finished signal
         self._dataset_loading = False
+        self._queued = False  # Train was pressed before the engine was ready: start when it is
         self._dataset_request = 0  # the id of the latest dataset choice; older results are dropped
         # Texts computed from state, kept as functions so a language change re-renders them.
         self._progress_text: Callable[[], str] = lambda: self.tr("Idle")
@@ -78,7 +80,7 @@ class TrainingTab(DatasetChoosing, QWidget):
         self.runs_box = runs_box = QtWidgets.QGroupBox()
         _stack(runs_box, self.run_list, self.continue_button, self.compare_button, stretch_first=True)
         left = _stack(QWidget(), self.form, runs_box, margins=0)
-        self.progress = QProgressBar()
+        self.hint, self.progress = FirstStepsHint(), QProgressBar()
         self.progress.setRange(0, 1000)
         self.result_label = QLabel("")
         self.result_label.setStyleSheet("font-size: 20px; font-weight: bold;")
@@ -91,7 +93,7 @@ class TrainingTab(DatasetChoosing, QWidget):
         self.log.setMaximumBlockCount(1000)
         top = _split(Qt.Orientation.Horizontal, (self.curves, 600), (self.snapshot_panel, 260))
         right_split = _split(Qt.Orientation.Vertical, (top, 420), (self.log, 120))
-        right = _stack(QWidget(), self.progress, self.result_label, right_split, margins=0)
+        right = _stack(QWidget(), self.hint, self.progress, self.result_label, right_split, margins=0)
         QVBoxLayout(self).addWidget(_split(Qt.Orientation.Horizontal, (left, 320), (right, 880)))
 
         f.kind_combo.currentIndexChanged.connect(self._update_buttons)
@@ -155,9 +157,13 @@ class TrainingTab(DatasetChoosing, QWidget):
         return self.form.config()
 
     def start_training(self) -> None:
-        """Start a new run from the form (ignored while training or before the engine is ready)."""
-        if not self.train_button.isEnabled():
+        """Start a new run from the form; pressed while the engine loads, it starts once ready."""
+        if self.training or not self.train_button.isEnabled():
             return
+        if not self._ready():
+            self._queued = True
+            self._begin(queued_text(), waiting=True)
+            return self._update_buttons()
         config = self.config()
         self.form.save(self.state.settings)
         self._begin(self.tr("Training a {0} on {1}…").format(kind_label(config["kind"]), config["dataset"]))
@@ -260,10 +266,10 @@ class TrainingTab(DatasetChoosing, QWidget):
                               legend_lines(self.form.kind))
             self.snapshot_panel.clear()
 
-    def _begin(self, text: str) -> None:
+    def _begin(self, text: str, waiting: bool = False) -> None:
         self.result_label.setText("")
         self.progress.setValue(0)
-        self._set_progress_text(lambda: self.tr("Starting…"))
+        self._set_progress_text(queued_text if waiting else lambda: self.tr("Starting…"))
         self._log(text)
 
     def _launch(self, fn: Any, *args: Any, **kwargs: Any) -> None:
@@ -368,8 +374,12 @@ class TrainingTab(DatasetChoosing, QWidget):
         training = self.training
         paused = training and self.job is not None and self.job.handle.paused
         stopping = training and self.job is not None and self.job.handle.cancelled
-        ready = self.state.engine_loaded and self.form.source is not None and not self._dataset_loading
-        self.train_button.setEnabled(ready and not training)
+        ready, waiting = self._ready(), not self.state.engine_loaded or self._dataset_loading
+        if self._queued and ready and not training:  # Train was pressed while the engine loaded
+            QTimer.singleShot(0, self.start_training)
+        self._queued = self._queued and waiting and not training
+        self.train_button.setEnabled((ready or waiting) and not training and not self._queued)
+        self.hint.setVisible(not training and self.shown_run is None and not self.state.runs)
         self.train_button.setToolTip("" if self.state.engine_loaded else self.tr("The engine (TensorFlow) is still loading…"))
         self.pause_button.setEnabled(training and not paused and not stopping)
         self.resume_button.setEnabled(bool(paused) and not stopping)
@@ -380,6 +390,9 @@ class TrainingTab(DatasetChoosing, QWidget):
         self.train_action.setEnabled(self.train_button.isEnabled())
         self.pause_action.setEnabled(training and not stopping)
         self.stop_action.setEnabled(training and not stopping)
+
+    def _ready(self) -> bool:
+        return self.state.engine_loaded and self.form.source is not None and not self._dataset_loading
 
     def _log(self, text: str) -> None:
         self.log.appendPlainText(text)

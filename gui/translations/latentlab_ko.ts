@@ -567,9 +567,17 @@
     <context>
         <name>Engine</name>
         <message>
-            <location filename="../engine.py" line="45" />
+            <location filename="../engine.py" line="65" />
             <source>The engine could not be loaded</source>
             <translation>엔진을 불러올 수 없습니다</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstStepsHint</name>
+        <message>
+            <location filename="../training/first_steps.py" line="29" />
+            <source>First step: choose a model kind and a dataset on the left, then press Train (you may press it while the engine loads). Curves and samples appear here as it learns; finished runs are listed under Past runs, and the other tabs open them.</source>
+            <translation>첫걸음: 왼쪽에서 모델 종류와 데이터셋을 고른 뒤 '학습' 버튼을 누르세요 (엔진을 불러오는 중에 눌러도 됩니다). 학습하는 동안 곡선과 샘플이 여기에 나타나고, 끝난 실행은 '이전 실행'에 남아 다른 탭에서도 열 수 있습니다.</translation>
         </message>
     </context>
     <context>
@@ -2787,135 +2795,135 @@ inputs: {1}</source>
             <translation>테스트: {0}</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="56" />
+            <location filename="../training/tab.py" line="58" />
             <source>Idle</source>
             <extracomment>Batch events reach the GUI at most once per this many ms (the last batch always does).</extracomment>
             <translation>대기 중</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="57" />
+            <location filename="../training/tab.py" line="59" />
             <source>Dataset: loading…</source>
             <translation>데이터셋: 불러오는 중…</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="115" />
+            <location filename="../training/tab.py" line="117" />
             <source>Past runs (double-click to reopen)</source>
             <translation>이전 실행 (두 번 클릭하면 다시 엽니다)</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="116" />
+            <location filename="../training/tab.py" line="118" />
             <source>Train</source>
             <translation>학습</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="117" />
+            <location filename="../training/tab.py" line="119" />
             <source>Pause/resume training</source>
             <translation>학습 일시 정지/재개</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="118" />
+            <location filename="../training/tab.py" line="120" />
             <source>Stop training</source>
             <translation>학습 중지</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="163" />
+            <location filename="../training/tab.py" line="169" />
             <source>Training a {0} on {1}…</source>
             <translation>{1}(으)로 {0} 학습 중…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../training/tab.py" line="183" />
+            <location filename="../training/tab.py" line="189" />
             <source>Continuing {0} for %n more epoch(s)…</source>
             <translation>
                 <numerusform>{0}을(를) %n 에포크 더 학습하는 중…</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="190" />
+            <location filename="../training/tab.py" line="196" />
             <source>Paused.</source>
             <translation>일시 정지했습니다.</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="199" />
+            <location filename="../training/tab.py" line="205" />
             <source>Resumed.</source>
             <translation>재개했습니다.</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="213" />
+            <location filename="../training/tab.py" line="219" />
             <source>Stopping after the current batch…</source>
             <translation>현재 배치가 끝나면 중지합니다…</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="222" />
+            <location filename="../training/tab.py" line="228" />
             <source>A run is training: open another run once it ends.</source>
             <translation>학습 중인 실행이 있습니다: 끝난 뒤에 다른 실행을 여세요.</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="228" />
+            <location filename="../training/tab.py" line="234" />
             <source>Cannot open run</source>
             <translation>실행을 열 수 없습니다</translation>
         </message>
         <message numerus="yes">
-            <location filename="../training/tab.py" line="236" />
+            <location filename="../training/tab.py" line="242" />
             <source>{0}: {1}, %n epoch(s)</source>
             <translation>
                 <numerusform>{0}: {1}, 에포크 %n개</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../training/tab.py" line="238" />
+            <location filename="../training/tab.py" line="244" />
             <source>Opened {0} ({1}, {2}, %n epoch(s)).</source>
             <translation>
                 <numerusform>{0}을(를) 열었습니다 ({1}, {2}, 에포크 %n개).</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="266" />
+            <location filename="../training/tab.py" line="272" />
             <source>Starting…</source>
             <translation>시작하는 중…</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="295" />
+            <location filename="../training/tab.py" line="301" />
             <source>Epoch {0}: {1}</source>
             <translation>에포크 {0}: {1}</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="311" />
+            <location filename="../training/tab.py" line="317" />
             <source>Run folder {0} · dataset {1}</source>
             <translation>실행 폴더 {0} · 데이터셋 {1}</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="321" />
-            <location filename="../training/tab.py" line="328" />
+            <location filename="../training/tab.py" line="327" />
+            <location filename="../training/tab.py" line="334" />
             <source>Training failed</source>
             <translation>학습 실패</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="327" />
+            <location filename="../training/tab.py" line="333" />
             <source>Failed: {0}</source>
             <translation>실패: {0}</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="344" />
+            <location filename="../training/tab.py" line="350" />
             <source>Engine ready.</source>
             <translation>엔진 준비 완료.</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="361" />
+            <location filename="../training/tab.py" line="367" />
             <source>Continue training</source>
             <translation>이어서 학습</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="361" />
+            <location filename="../training/tab.py" line="367" />
             <source>Continue {0}</source>
             <translation>{0} 이어서 학습</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="365" />
+            <location filename="../training/tab.py" line="371" />
             <source>Train {0} for the form's number of epochs more.</source>
             <translation>{0}을(를) 설정한 에포크 수만큼 더 학습합니다.</translation>
         </message>
         <message>
-            <location filename="../training/tab.py" line="373" />
+            <location filename="../training/tab.py" line="383" />
             <source>The engine (TensorFlow) is still loading…</source>
             <translation>엔진(TensorFlow)을 아직 불러오는 중입니다…</translation>
         </message>
@@ -2923,6 +2931,11 @@ inputs: {1}</source>
             <location filename="../training/jobs.py" line="39" />
             <source>Could not load {0} ({1}); using the default dataset.</source>
             <translation>{0}을(를) 불러올 수 없어 기본 데이터셋을 사용합니다 ({1}).</translation>
+        </message>
+        <message>
+            <location filename="../training/first_steps.py" line="15" />
+            <source>Waiting for the engine: training starts when it is ready…</source>
+            <translation>엔진을 기다리는 중: 준비되는 대로 학습을 시작합니다…</translation>
         </message>
     </context>
     <context>

@@ -21,7 +21,7 @@ def tab(qtbot: Any, latent_home: Path, errors: list[tuple[str, str]]) -> Iterato
     widget = TrainingTab(state)
     qtbot.addWidget(widget)
     widget.show()
-    assert not widget.train_button.isEnabled()  # nothing to train with before the engine is ready
+    assert not state.engine_loaded and widget.train_button.isEnabled()  # a click now waits for the engine
     loader = start_engine_loading(state)
     qtbot.waitUntil(lambda: state.engine_loaded and widget.form.source == "digits", timeout=90_000)
     assert loader.wait(1)
