@@ -6,14 +6,36 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 
 class DensityPlots(QWidget):
-    """Two matplotlib axes, redrawn on each input (a few ms: ten bars and one histogram)."""
+    """Two matplotlib axes, redrawn on each input (a few ms: ten bars and one histogram).
+
+    The figure is built when the widget is first shown: importing matplotlib takes about half a
+    second, which the window's start must not wait for (its tab is not the first one)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self.figure: Any = None
+        self.canvas: Any = None
+        self.bars_ax: Any = None
+        self.hist_ax: Any = None
+        self.probs: np.ndarray | None = None
+        self.generative: np.ndarray | None = None
+        self.held_out: np.ndarray | None = None
+        self.marker: float | None = None
+        self.texts: dict[str, str] = {}
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        if self.canvas is None:
+            self._build()
+        super().showEvent(event)
+
+    def _build(self) -> None:
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
@@ -22,16 +44,10 @@ class DensityPlots(QWidget):
         register_matplotlib_font()  # Hangul titles need the bundled font
         self.figure = Figure(figsize=(7, 3), dpi=90)
         self.canvas = FigureCanvasQTAgg(self.figure)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.canvas)
+        self._layout.addWidget(self.canvas)
         self.bars_ax, self.hist_ax = self.figure.subplots(1, 2)
         self.figure.subplots_adjust(left=0.07, right=0.98, bottom=0.17, top=0.88, wspace=0.3)
-        self.probs: np.ndarray | None = None
-        self.generative: np.ndarray | None = None
-        self.held_out: np.ndarray | None = None
-        self.marker: float | None = None
-        self.texts: dict[str, str] = {}
+        self.redraw()
 
     def set_texts(self, texts: dict[str, str]) -> None:
         """Translated titles and legends: keys bars, hist, classifier, bayes, held_out, input, log_px, class."""
@@ -55,6 +71,8 @@ class DensityPlots(QWidget):
         return float(100.0 * np.mean(self.held_out < self.marker))
 
     def redraw(self) -> None:
+        if self.canvas is None:  # not shown yet: drawn from the kept data when it is
+            return
         t = self.texts.get
         ax = self.bars_ax
         ax.clear()
