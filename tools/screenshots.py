@@ -105,12 +105,31 @@ def prepare_gan(window: Any, wait: Wait) -> None:
     _settle(wait, 2.0)
 
 
+def prepare_density(window: Any, wait: Wait) -> None:
+    """The VAE of the Latent map and the classifier of the Layers tab, on uniform noise: the
+    classifier still picks a digit while log p(x) falls far below the held-out histogram."""
+    from core.paths import runs_root
+
+    runs = sorted(p for p in runs_root().iterdir() if (p / "state.json").is_file())
+    vae = next(p for p in reversed(runs) if "vae" in p.name and "cvae" not in p.name)
+    clf = next(p for p in reversed(runs) if "classifier" in p.name)
+    tab = window.tab("Generative vs discriminative")
+    tab.select_runs(vae, clf)
+    wait(lambda: tab.session is not None and tab.summary is not None and tab.last_scores is not None
+         and tab.worker.idle, 300)
+    before = tab.last_scores
+    tab.chooser.set_kind("noise")
+    wait(lambda: tab.last_scores is not before and tab.worker.idle, 120)
+    _settle(wait, 1.0)
+
+
 #: Tab title -> hook run before that tab is grabbed.
 PREPARE: dict[str, Callable[[Any, Wait], None]] = {
     "Training": prepare_training,
     "Layers": prepare_layers,
     "Latent map": prepare_latent,
     "GAN": prepare_gan,
+    "Generative vs discriminative": prepare_density,
 }
 
 
