@@ -11,10 +11,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -70,18 +68,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "assets" / "screenshots" / "byo"))
     args = parser.parse_args(argv)
-    tmp = Path(tempfile.mkdtemp(prefix="latent-lab-byo-"))
-    os.environ.setdefault("LATENT_LAB_HOME", str(tmp / "home"))
-    from PySide6.QtCore import QSettings
+    from shot_window import open_window
 
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
     import gui.main_window as main_window_module
-    from gui.app import create_application
-    from gui.app_state import AppState
-    from gui.main_window import MainWindow
 
-    app = create_application()
+    shot = open_window("latent-lab-byo-", "digits")
+    app, window, tmp = shot.app, shot.window, shot.tmp
 
     def wait(seconds: float) -> None:
         until = time.monotonic() + seconds
@@ -89,20 +81,6 @@ def main(argv: list[str] | None = None) -> int:
             app.processEvents()
             time.sleep(0.01)
 
-    def until(condition: Any, timeout_s: float) -> None:
-        deadline = time.monotonic() + timeout_s
-        while not condition():
-            if time.monotonic() > deadline:
-                raise SystemExit("error: timed out preparing a screenshot")
-            app.processEvents()
-            time.sleep(0.01)
-
-    state = AppState()
-    state.settings.setValue("training/dataset", "digits")
-    window = MainWindow(state)
-    window.resize(1280, 800)
-    window.show()
-    until(lambda: state.engine_loaded and state.dataset is not None, 180)
     files = _models(tmp)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

@@ -12,8 +12,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -87,32 +85,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="show this GAN run (in LATENT_LAB_HOME's runs folder) instead of training one")
     parser.add_argument("--only", default="", help="comma-separated tab titles to grab (default all)")
     args = parser.parse_args(argv)
-    tmp = tempfile.mkdtemp(prefix="latent-lab-mondrian-")
-    os.environ.setdefault("LATENT_LAB_HOME", str(Path(tmp) / "home"))
-    from PySide6.QtCore import QSettings
+    from shot_window import open_window
 
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(Path(tmp) / "settings"))
-    from gui.app import create_application
-    from gui.app_state import AppState
-    from gui.main_window import MainWindow
-
-    app = create_application()
-
-    def wait(condition: Callable[[], bool], timeout_s: float) -> None:
-        deadline = time.monotonic() + timeout_s
-        while not condition():
-            if time.monotonic() > deadline:
-                raise SystemExit("error: timed out preparing a screenshot")
-            app.processEvents()
-            time.sleep(0.01)
-
-    state = AppState()
-    state.settings.setValue("training/dataset", "mondrian")
-    window = MainWindow(state)
-    window.resize(1280, 800)
-    window.show()
-    wait(lambda: state.engine_loaded and state.dataset is not None, 180)
+    shot = open_window("latent-lab-mondrian-", "mondrian")
+    window, wait = shot.window, shot.wait
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     hooks: dict[str, Callable[[Any, Wait], None]] = {

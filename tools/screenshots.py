@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -140,34 +139,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="languages to grab each tab in (en goes to OUT, others to OUT/<lang>)")
     args = parser.parse_args(argv)
     langs = [code.strip() for code in args.langs.split(",") if code.strip()]
-    tmp = tempfile.mkdtemp(prefix="latent-lab-shots-")
-    os.environ.setdefault("LATENT_LAB_HOME", str(Path(tmp) / "home"))
-    from PySide6.QtCore import QSettings
+    from shot_window import open_window
 
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(Path(tmp) / "settings"))
     from gui import i18n
-    from gui.app import create_application
-    from gui.app_state import AppState
-    from gui.main_window import MainWindow
 
-    app = create_application()
-    i18n.install_language(app, langs[0] if langs else "en")
-
-    def wait(condition: Callable[[], bool], timeout_s: float) -> None:
-        deadline = time.monotonic() + timeout_s
-        while not condition():
-            if time.monotonic() > deadline:
-                raise SystemExit("error: timed out preparing a screenshot")
-            app.processEvents()
-            time.sleep(0.01)
-
-    state = AppState()
-    state.settings.setValue("training/dataset", "digits")
-    window = MainWindow(state)
-    window.resize(1280, 800)
-    window.show()
-    wait(lambda: state.engine_loaded and state.dataset is not None, 180)
+    shot = open_window("latent-lab-shots-", "digits", langs[0] if langs else "en")
+    app, window, wait = shot.app, shot.window, shot.wait
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     for index, tab in enumerate(window.tabs):
