@@ -25,19 +25,9 @@ def language(qapp):
 
 
 @pytest.fixture
-def tab(qtbot, errors, language):
-    from gui.app_state import AppState
-    from gui.gan.tab import GanTab
-
+def tab(errors, language, make_gan_tab):
     language("en")
-    state = AppState()
-    widget = GanTab(state)
-    widget.state_ref = state  # keep the state alive with the tab
-    qtbot.addWidget(widget)
-    widget.resize(1100, 850)
-    widget.show()
-    yield widget
-    widget.shutdown(5.0)
+    return make_gan_tab((1100, 850))
 
 
 def _visible_texts(tab) -> dict[int, str]:

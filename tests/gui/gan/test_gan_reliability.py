@@ -14,18 +14,8 @@ TIMEOUT = 20_000
 
 
 @pytest.fixture
-def tab(qtbot, errors):
-    from gui.app_state import AppState
-    from gui.gan.tab import GanTab
-
-    state = AppState()
-    widget = GanTab(state)
-    widget.state_ref = state  # keep the state alive with the tab
-    qtbot.addWidget(widget)
-    widget.resize(1000, 800)
-    widget.show()
-    yield widget
-    widget.shutdown(5.0)
+def tab(errors, make_gan_tab):
+    return make_gan_tab((1000, 800))
 
 
 def _load(qtbot, tab, run_dir: Path) -> None:

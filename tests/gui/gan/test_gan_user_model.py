@@ -30,17 +30,8 @@ def generator_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def tab(qtbot, errors):
-    from gui.app_state import AppState
-    from gui.gan.tab import GanTab
-
-    state = AppState()
-    widget = GanTab(state)
-    widget.state_ref = state
-    qtbot.addWidget(widget)
-    widget.show()
-    yield widget
-    widget.shutdown(5.0)
+def tab(errors, make_gan_tab):
+    return make_gan_tab()
 
 
 def _wait_new_result(qtbot, tab, action) -> object:

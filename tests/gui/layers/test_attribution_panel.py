@@ -10,7 +10,6 @@ from typing import Any
 import numpy as np
 import pytest
 
-from gui.app_state import AppState
 from gui.layers.tab import LayersTab
 
 TIMEOUT = 20000
@@ -46,18 +45,6 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     k.Model(z, k.layers.Dense(64, activation="sigmoid")(k.layers.Dense(16, activation="relu")(z)),
             name="decoder").save(paths["decoder"])
     return paths
-
-
-@pytest.fixture
-def tab(qtbot: Any, digits: Any, latent_home: Path) -> Any:
-    state = AppState()
-    state.set_dataset(digits)
-    widget = LayersTab(state)
-    widget.resize(1200, 800)
-    qtbot.addWidget(widget)
-    widget.show()
-    yield widget
-    widget.shutdown(3.0)
 
 
 def _open_and_show(qtbot: Any, tab: LayersTab, path: Path) -> None:

@@ -72,18 +72,6 @@ def npz28(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture
-def tab(qtbot: Any, digits: Any, latent_home: Path) -> Any:
-    state = AppState()
-    state.set_dataset(digits)
-    widget = LayersTab(state)
-    widget.resize(1200, 800)
-    qtbot.addWidget(widget)
-    widget.show()
-    yield widget
-    widget.shutdown(2.0)
-
-
 def _open(qtbot: Any, tab: LayersTab, path: Path) -> None:
     with qtbot.waitSignal(tab.view_updated, timeout=TIMEOUT):
         tab.open_model_file(path)
