@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from core.inspect.model_files import ModelFileError, load_model_file
+from core.latent.model import encode_means
 from core.tf_env import tf
 
 ROLES = ("generator", "decoder", "classifier")
@@ -202,12 +203,8 @@ class UserDecoder(UserGenerator):
         if x.size % per:
             raise ModelFileError(f"the encoder takes images of shape {self.encoder_input_shape}, got {x.shape[1:]}")
         x = x.reshape(-1, *self.encoder_input_shape)
-        out = []
         with self._lock:
-            for i in range(0, len(x), batch_size):
-                res = self._encode_fn(x[i:i + batch_size])
-                out.append(np.asarray(res[0] if isinstance(res, list | tuple) else res))
-        return np.concatenate(out) if out else np.zeros((0, self.latent_dim), np.float32)
+            return encode_means(self._encode_fn, x, batch_size, self.latent_dim)
 
 
 class UserClassifier:

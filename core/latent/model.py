@@ -16,6 +16,16 @@ from core.tf_env import tf
 LATENT_KINDS = ("autoencoder", "vae")
 
 
+def encode_means(encode_fn: Any, x: np.ndarray, batch_size: int, latent_dim: int) -> np.ndarray:
+    """`encode_fn` over `x` in batches -> (N, latent_dim) means: an encoder's first output when
+    it has several (a VAE's `z_mean`), its only output otherwise (an AE's `z`)."""
+    out = []
+    for i in range(0, len(x), batch_size):
+        res = encode_fn(x[i:i + batch_size])
+        out.append(np.asarray(res[0] if isinstance(res, list | tuple) else res))
+    return np.concatenate(out) if out else np.zeros((0, latent_dim), np.float32)
+
+
 class LatentModel:
     """An encoder/decoder pair (and optionally a classifier) this object owns.
 
@@ -63,12 +73,8 @@ class LatentModel:
     def encode(self, images: np.ndarray, batch_size: int = 2048) -> np.ndarray:
         """Images (N, H, W, 1) -> latent means (N, D) (a VAE's `z_mean`, an AE's `z`)."""
         x = np.asarray(images, np.float32).reshape(-1, *self.image_shape)
-        out = []
         with self._lock:
-            for i in range(0, len(x), batch_size):
-                res = self._encode_fn(x[i:i + batch_size])
-                out.append(np.asarray(res[0] if isinstance(res, list | tuple) else res))
-        return np.concatenate(out) if out else np.zeros((0, self.latent_dim), np.float32)
+            return encode_means(self._encode_fn, x, batch_size, self.latent_dim)
 
     def decode(self, z: np.ndarray, batch_size: int = 4096) -> np.ndarray:
         """Latent points (N, D) -> images (N, H, W, 1) in one compiled call per `batch_size`."""
