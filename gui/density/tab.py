@@ -67,6 +67,8 @@ class DensityTab(QWidget):
     def _build(self) -> None:
         self.gen_label, self.clf_label, self.status = QLabel(), QLabel(), QLabel()
         self.gen_combo, self.clf_combo = QComboBox(), QComboBox()
+        for combo in (self.gen_combo, self.clf_combo):  # run names arrive after the first show
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         top = QHBoxLayout()
         for widget in (self.gen_label, self.gen_combo, self.clf_label, self.clf_combo):
             top.addWidget(widget)
@@ -167,7 +169,10 @@ class DensityTab(QWidget):
         generative, classifier = self.gen_combo.currentData(), self.clf_combo.currentData()
         if generative is None:
             self.session = self.summary = self.last_scores = self._loaded_key = None
-            self.status.setText(self.tr("Train a VAE or CVAE run to compare p(x) with p(y|x)."))
+            if self.state.training and self.state.current_run_kind in GENERATIVE_KINDS:
+                self.status.setText(self.tr("The run being trained appears here when it finishes."))
+            else:
+                self.status.setText(self.tr("Train a VAE or CVAE run to compare p(x) with p(y|x)."))
             self._show()
             return
         paths = (str(generative), None if classifier is None else str(classifier))

@@ -274,33 +274,38 @@
     <context>
         <name>DensityTab</name>
         <message>
-            <location filename="../density/tab.py" line="113" />
+            <location filename="../density/tab.py" line="115" />
             <source>Generative model (VAE/CVAE)</source>
             <translation>생성 모델 (VAE/CVAE)</translation>
         </message>
         <message>
-            <location filename="../density/tab.py" line="114" />
+            <location filename="../density/tab.py" line="116" />
             <location filename="../density/texts.py" line="45" />
             <source>Classifier</source>
             <translation>분류 모델</translation>
         </message>
         <message>
-            <location filename="../density/tab.py" line="170" />
+            <location filename="../density/tab.py" line="173" />
+            <source>The run being trained appears here when it finishes.</source>
+            <translation>학습 중인 실행은 학습이 끝나면 여기에 나타납니다.</translation>
+        </message>
+        <message>
+            <location filename="../density/tab.py" line="175" />
             <source>Train a VAE or CVAE run to compare p(x) with p(y|x).</source>
             <translation>p(x)와 p(y|x)를 비교하려면 VAE 또는 CVAE를 학습하세요.</translation>
         </message>
         <message>
-            <location filename="../density/tab.py" line="180" />
+            <location filename="../density/tab.py" line="185" />
             <source>Loading…</source>
             <translation>불러오는 중…</translation>
         </message>
         <message>
-            <location filename="../density/tab.py" line="197" />
+            <location filename="../density/tab.py" line="202" />
             <source>Computing the held-out summary…</source>
             <translation>테스트 세트 요약을 계산하는 중…</translation>
         </message>
         <message>
-            <location filename="../density/tab.py" line="283" />
+            <location filename="../density/tab.py" line="288" />
             <source>Error: {0}</source>
             <translation>오류: {0}</translation>
         </message>
