@@ -62,6 +62,7 @@ def test_run_changed_on_disk_is_reloaded(qtbot, tab, gan_run, tmp_path) -> None:
     rollback_run(run_dir, 1, force=True)
     tab.state.runs_changed.emit()
     qtbot.waitUntil(lambda: tab.epochs_done == 1 and tab._loading is None and tab.sampling.idle
+                    and tab.last_result is not None  # cleared while the reload samples anew
                     and not np.allclose(tab.last_result.grid, before), timeout=TIMEOUT)
     np.testing.assert_allclose(tab.last_result.grid, _sample_saved_generator(run_dir, tab.noise_grid.z), atol=1e-5)
 
