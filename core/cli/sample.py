@@ -1,8 +1,9 @@
-"""`main.py sample MODEL_FILE_OR_RUN [--n N] [--seed S] [--out PNG]`: a grid of samples as a PNG.
+"""`main.py sample MODEL_FILE_OR_RUN [--n N] [--seed S] [--label Y] [--out PNG]`: a grid of samples as a PNG.
 
 The source is a GAN run folder or a user's generator file (any noise length, any image
 size, 1 or 3 channels; output range from its final activation or `--range LO HI`). The same
-source and seed give a byte-identical PNG; another seed gives another grid.
+source and seed give a byte-identical PNG; another seed gives another grid. `--label Y`
+asks a class-conditional (AC-GAN) run's generator for class Y only.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ def add_parser(subparsers: Any, help_text: str) -> None:
                    help="a GAN run folder (holds generator.keras) or a generator .keras file")
     p.add_argument("--n", type=int, default=64, help="number of samples (1..1024, default 64)")
     p.add_argument("--seed", type=int, default=0, help="noise seed (default 0)")
+    p.add_argument("--label", type=int, default=None,
+                   help="class to draw, for a class-conditional (acgan) run (default: all classes)")
     p.add_argument("--out", type=Path, default=None,
                    help="PNG to write (default RUN_DIR/samples_seed<S>_n<N>.png)")
     p.add_argument("--scale", type=int, default=2, help="pixel upscaling factor (default 2)")
@@ -29,11 +32,14 @@ def add_parser(subparsers: Any, help_text: str) -> None:
 
 
 def render_grid(run_dir: Path, n: int, seed: int, output_range: tuple[float, float] | None = None,
-                allow_unsafe: bool = False) -> Any:
+                allow_unsafe: bool = False, label: int | None = None) -> Any:
     """The (rows*H, cols*W[, 3]) float image of `n` samples tiled square-ish, from a run's
-    generator or a generator file."""
+    generator or a generator file (`label`: a class-conditional run's class)."""
+    from core.cli.errors import CommandError
     from core.cli.user_files import is_model_file, tile_images
 
+    if is_model_file(run_dir) and label is not None:
+        raise CommandError("--label works with a class-conditional GAN run folder, not a model file")
     if is_model_file(run_dir):
         from core.inspect.user_models import load_user_generator
 
@@ -42,7 +48,10 @@ def render_grid(run_dir: Path, n: int, seed: int, output_range: tuple[float, flo
     from core.gan.sampling import sample
     from core.training.run_folder import load_role
 
-    images = sample(load_role(run_dir, "generator"), n, seed)
+    try:
+        images = sample(load_role(run_dir, "generator"), n, seed, label=label)
+    except ValueError as exc:  # no classes, or a class out of range
+        raise CommandError(f"--label {label}: {exc}") from exc
     return tile_images(images, pad=1)
 
 
@@ -60,8 +69,9 @@ def run(args: argparse.Namespace) -> int:
     source = Path(args.run_dir)
     require_source(source)
     rng = None if args.range is None else (float(args.range[0]), float(args.range[1]))
-    grid = render_grid(source, args.n, args.seed, rng, bool(args.allow_unsafe))
-    out = args.out or default_out(source, f"samples_seed{args.seed}_n{args.n}.png")
+    grid = render_grid(source, args.n, args.seed, rng, bool(args.allow_unsafe), args.label)
+    suffix = "" if args.label is None else f"_label{args.label}"
+    out = args.out or default_out(source, f"samples_seed{args.seed}_n{args.n}{suffix}.png")
     save_png(grid, out, scale=args.scale)
     print(out)
     return 0

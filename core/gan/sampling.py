@@ -80,9 +80,42 @@ def make_sampler(generator: Any, batch_size: int = 1024) -> SampleFn:
     return sample_fn
 
 
-def sample(generator: Any, n: int, seed: int) -> np.ndarray:
-    """`n` images (n, H, W, C) in [0, 1] from `generator`, identical for the same seed."""
+def with_class(z: np.ndarray, label: int, classes: int) -> np.ndarray:
+    """Noise asking a class-coded generator (`core.models.class_code`) for class `label`.
+
+    In each row the largest of the first `classes` numbers trades places with the number at
+    `label`: the row keeps its numbers (its style), a row already asking for `label` is
+    unchanged, and standard-normal rows stay standard normal given that class.
+    """
+    if not 0 <= int(label) < int(classes):
+        raise ValueError(f"class {label} is out of range: this generator knows classes 0..{int(classes) - 1}")
+    out = np.array(z, dtype=np.float32, copy=True).reshape(len(z), -1)
+    if out.shape[1] < classes:
+        raise ValueError(f"noise of length {out.shape[1]} cannot carry {classes} classes")
+    rows = np.arange(len(out))
+    top = np.argmax(out[:, :classes], axis=1)
+    at_label = out[rows, label].copy()
+    out[rows, label] = out[rows, top]
+    out[rows, top] = at_label
+    return out
+
+
+def generator_classes(generator: Any) -> int:
+    """How many classes `generator` reads from its noise (an AC-GAN's); 0 for an unconditional one."""
+    from core.models.class_code import classes_of
+
+    return classes_of(generator)
+
+
+def sample(generator: Any, n: int, seed: int, label: int | None = None) -> np.ndarray:
+    """`n` images (n, H, W, C) in [0, 1] from `generator`, identical for the same seed; with
+    `label`, a class-coded generator's images of that class (`with_class`)."""
     z = noise(n, latent_dim_of(generator), seed)
+    if label is not None:
+        classes = generator_classes(generator)
+        if not classes:
+            raise ValueError("this generator has no classes to choose from (it is not class-conditional)")
+        z = with_class(z, label, classes)
     return make_sampler(generator)(z)
 
 

@@ -113,7 +113,8 @@ class GanStepper:
         gan.ema_decay = 0.0  # each step shows in the sampled generator (no moving average while stepping)
         x = np.asarray(run.dataset.x_train, np.float32)
         bs = int(run.config.batch_size or 64)
-        data = tf().data.Dataset.from_tensor_slices(x).shuffle(len(x), seed=self.steps_done)
+        arrays = (x, np.asarray(run.dataset.y_train, np.int64)) if gan.num_classes else x  # an AC-GAN's labels
+        data = tf().data.Dataset.from_tensor_slices(arrays).shuffle(len(x), seed=self.steps_done)
         data = data.repeat().batch(bs, drop_remainder=True)
 
         class _Report(keras().callbacks.Callback):  # type: ignore[misc]

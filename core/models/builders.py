@@ -7,11 +7,12 @@ from core.models.defaults import DEFAULTS, KINDS, ModelBundle, resolve_arch
 
 
 def register_custom_objects() -> None:
-    """Import the modules whose custom layers (the VAE's `Sampling`) are registered with Keras.
+    """Import the modules whose custom layers (the VAE's `Sampling`, the AC-GAN's `ClassCode`) are registered with Keras.
 
     Call before loading a saved model in a fresh process; the layers are registered under
     the package name `latent_lab`, which safe mode accepts as known code.
     """
+    import core.models.class_code  # noqa: F401
     import core.models.vae  # noqa: F401
 
 
@@ -34,7 +35,7 @@ def build_model(
     defaults = DEFAULTS[kind]
     lr = float(learning_rate if learning_rate is not None else defaults["learning_rate"])
     dim = int(latent_dim if latent_dim is not None else (defaults["latent_dim"] or 0))
-    concrete = resolve_arch(kind, arch, shape)
+    concrete = resolve_arch(kind, arch, shape, num_classes=num_classes, latent_dim=dim)
     if kind == "classifier":
         from core.models.classifier import build_classifier
 
@@ -53,4 +54,4 @@ def build_model(
         return build_vae(shape, latent_dim=dim, learning_rate=lr, arch=concrete, seed=seed)
     from core.models.gan import build_gan
 
-    return build_gan(shape, latent_dim=dim, learning_rate=lr, arch=concrete, seed=seed)
+    return build_gan(shape, latent_dim=dim, learning_rate=lr, arch=concrete, seed=seed, num_classes=num_classes)

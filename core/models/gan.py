@@ -4,6 +4,12 @@ The training step follows the keras-io DCGAN (discriminator on a mixed real/fake
 then the generator through a frozen discriminator), with one-sided label smoothing, a
 batch-normalised generator and a moving average of the generator's weights for sampling. `train_mode`
 ("both", "d", "g") lets the GAN tab train one side at a time, GAN Lab-style.
+
+The default architecture, "acgan", is the DCGAN made class-conditional as in AC-GAN (Odena et
+al. 2017): the generator reads a class from its own noise (`core.models.class_code`), the
+discriminator has a second head that names the class of an image, trained on the real
+images' labels, and the generator is also trained to make that head name the class it was
+asked for. "dcgan" is the same pair without the class (an unconditional GAN).
 """
 
 from __future__ import annotations
@@ -11,6 +17,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from core.errors import ConfigError
+from core.models.class_code import ClassCode, class_of
 from core.models.defaults import ModelBundle
 from core.models.replicas import as_reported
 from core.models.shapes import base_side, crop_to
@@ -30,18 +38,22 @@ D_DROPOUT = 0.3
 EMA_DECAY = 0.999
 #: Target of real images for the discriminator (one-sided label smoothing; fakes are 1).
 REAL_TARGET = 0.1
+#: Weight of the class terms of an AC-GAN's losses (against 1 for the real/fake term).
+CLASS_WEIGHT = 1.0
 _Model: Any = _k.Model
 
 
 def build_generator(image_shape: tuple[int, ...], latent_dim: int, arch: str = "dcgan",
-                    name: str = "generator") -> Any:
+                    name: str = "generator", num_classes: int = 0) -> Any:
     """Noise (latent_dim,) -> image in [0, 1]. DCGAN (projection and two stride-2 transposed
-    convolutions, batch-normalised, ReLU; any side: see `core.models.shapes`) or dense."""
+    convolutions, batch-normalised, ReLU; any side: see `core.models.shapes`) or dense.
+    "acgan" is the DCGAN reading a class code from the first `num_classes` noise numbers."""
     layers = _k.layers
     noise = _k.Input(shape=(latent_dim,), name="noise")
-    if arch == "dcgan":
+    if arch in ("dcgan", "acgan"):
         h4, w4 = base_side(image_shape[0]), base_side(image_shape[1])
-        x = layers.Dense(h4 * w4 * G_WIDTH * 2, use_bias=False, name="project")(noise)
+        code = ClassCode(num_classes, name="class_code")(noise) if arch == "acgan" else noise
+        x = layers.Dense(h4 * w4 * G_WIDTH * 2, use_bias=False, name="project")(code)
         x = layers.BatchNormalization(name="project_bn")(x)
         x = layers.ReLU(name="project_act")(x)
         x = layers.Reshape((h4, w4, G_WIDTH * 2), name="reshape")(x)
@@ -61,11 +73,12 @@ def build_generator(image_shape: tuple[int, ...], latent_dim: int, arch: str = "
     return _k.Model(noise, image, name=name)
 
 
-def build_discriminator(image_shape: tuple[int, ...], arch: str = "dcgan") -> Any:
-    """Image -> one logit (positive means "fake", the keras-io labelling)."""
+def build_discriminator(image_shape: tuple[int, ...], arch: str = "dcgan", num_classes: int = 0) -> Any:
+    """Image -> one logit (positive means "fake", the keras-io labelling); "acgan" adds a second
+    output, `num_classes` class logits."""
     layers = _k.layers
     image = _k.Input(shape=image_shape, name="image")
-    if arch == "dcgan":
+    if arch in ("dcgan", "acgan"):
         x = layers.Conv2D(D_WIDTH, 4, strides=2, padding="same", name="conv_1")(image)
         x = layers.LeakyReLU(negative_slope=0.2, name="conv_1_act")(x)
         x = layers.Conv2D(D_WIDTH * 2, 4, strides=2, padding="same", name="conv_2")(x)
@@ -79,6 +92,8 @@ def build_discriminator(image_shape: tuple[int, ...], arch: str = "dcgan") -> An
         x = layers.LeakyReLU(negative_slope=0.2, name="dense_2_act")(x)
     x = layers.Dropout(D_DROPOUT, name="dropout")(x)
     logit = layers.Dense(1, name="logit")(x)
+    if arch == "acgan":
+        return _k.Model(image, [logit, layers.Dense(num_classes, name="class_logits")(x)], name="discriminator")
     return _k.Model(image, logit, name="discriminator")
 
 
@@ -91,11 +106,18 @@ class GAN(_Model):
     the generator's oscillation, which sharpens samples at no training cost. Both are
     variables of this model, so the train state (and an exact resume) covers both.
     `ema_decay = 0` makes the average follow the trained generator step by step.
+
+    With `num_classes > 0` it is an AC-GAN: batches are (images, labels), the discriminator
+    returns (logit, class logits), and both losses add `CLASS_WEIGHT` times a class
+    cross-entropy (the discriminator's on the real images' labels, the generator's on the
+    class its noise asked for); `d_loss` and `g_loss` report the sums.
     """
 
     def __init__(self, discriminator: Any, generator: Any, latent_dim: int, seed: int = 0,
-                 ema_generator: Any = None, ema_decay: float = EMA_DECAY, **kwargs: Any) -> None:
+                 ema_generator: Any = None, ema_decay: float = EMA_DECAY, num_classes: int = 0,
+                 **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        self.num_classes = int(num_classes)
         self.discriminator = discriminator
         self.generator = generator
         self.ema_generator = ema_generator if ema_generator is not None else generator
@@ -111,6 +133,7 @@ class GAN(_Model):
         self.d_optimizer = d_optimizer
         self.g_optimizer = g_optimizer
         self.loss_fn = loss_fn
+        self.class_loss_fn = _k.losses.SparseCategoricalCrossentropy(from_logits=True)
 
     @property
     def metrics(self) -> list[Any]:
@@ -164,62 +187,80 @@ class GAN(_Model):
         """1 for the generated half, REAL_TARGET (one-sided smoothing) for the real half."""
         return _ops.concatenate([_ops.ones((batch_size, 1)), REAL_TARGET * _ops.ones((batch_size, 1))], axis=0)
 
-    def _d_step(self, real_images: Any) -> Any:
+    def _noise(self, batch_size: Any) -> Any:
+        return _k.random.normal((batch_size, self.latent_dim), seed=self.seed_generator)
+
+    def _d_loss(self, real_images: Any, labels: Any, training: bool) -> Any:
+        """The discriminator's loss on a generated half and the real half (plus the real labels' class term)."""
         batch_size = _ops.shape(real_images)[0]
-        noise = _k.random.normal((batch_size, self.latent_dim), seed=self.seed_generator)
-        generated = self.generator(noise, training=True)
-        combined = _ops.concatenate([generated, real_images], axis=0)
-        labels = self._d_labels(batch_size)
+        combined = _ops.concatenate([self.generator(self._noise(batch_size), training=training), real_images],
+                                    axis=0)
+        judged = self.discriminator(combined, training=training)
+        if not self.num_classes:
+            return self.loss_fn(self._d_labels(batch_size), judged)
+        logit, class_logits = judged
+        return (self.loss_fn(self._d_labels(batch_size), logit)
+                + CLASS_WEIGHT * self.class_loss_fn(labels, class_logits[batch_size:]))
+
+    def _g_loss(self, batch_size: Any, training: bool) -> Any:
+        """The generator's loss: fakes judged real (plus, for an AC-GAN, of the class asked for)."""
+        noise = self._noise(batch_size)
+        judged = self.discriminator(self.generator(noise, training=training), training=False)
+        misleading = _ops.zeros((batch_size, 1))
+        if not self.num_classes:
+            return self.loss_fn(misleading, judged)
+        logit, class_logits = judged
+        return (self.loss_fn(misleading, logit)
+                + CLASS_WEIGHT * self.class_loss_fn(class_of(noise, self.num_classes), class_logits))
+
+    def _d_step(self, real_images: Any, labels: Any) -> Any:
         with tf().GradientTape() as tape:
-            d_loss = self.loss_fn(labels, self.discriminator(combined, training=True))
+            d_loss = self._d_loss(real_images, labels, training=True)
         grads = tape.gradient(d_loss, self.discriminator.trainable_weights)
         self.d_optimizer.apply(grads, self.discriminator.trainable_weights)
         return d_loss
 
     def _g_step(self, batch_size: Any) -> Any:
-        noise = _k.random.normal((batch_size, self.latent_dim), seed=self.seed_generator)
-        misleading = _ops.zeros((batch_size, 1))
         with tf().GradientTape() as tape:
-            g_loss = self.loss_fn(misleading, self.discriminator(self.generator(noise, training=True), training=False))
+            g_loss = self._g_loss(batch_size, training=True)
         grads = tape.gradient(g_loss, self.generator.trainable_weights)
         self.g_optimizer.apply(grads, self.generator.trainable_weights)
         self._update_ema()
         return g_loss
 
-    def _g_loss_only(self, batch_size: Any) -> Any:
-        noise = _k.random.normal((batch_size, self.latent_dim), seed=self.seed_generator)
-        return self.loss_fn(_ops.zeros((batch_size, 1)), self.discriminator(self.generator(noise), training=False))
-
-    def _d_loss_only(self, real_images: Any) -> Any:
-        batch_size = _ops.shape(real_images)[0]
-        noise = _k.random.normal((batch_size, self.latent_dim), seed=self.seed_generator)
-        combined = _ops.concatenate([self.generator(noise), real_images], axis=0)
-        return self.loss_fn(self._d_labels(batch_size), self.discriminator(combined, training=False))
-
     def train_step(self, data: Any) -> dict[str, Any]:
-        real_images = data[0] if isinstance(data, tuple) else data
+        real_images, labels = (data[0], data[1] if len(data) > 1 else None) if isinstance(data, tuple) else (data, None)
+        if self.num_classes and labels is None:
+            raise ValueError("an AC-GAN trains on (images, labels) batches")
         batch_size = _ops.shape(real_images)[0]
         mode = self._train_mode
-        d_loss = self._d_step(real_images) if mode in ("both", "d") else self._d_loss_only(real_images)
-        g_loss = self._g_step(batch_size) if mode in ("both", "g") else self._g_loss_only(batch_size)
-        self.d_loss_tracker.update_state(as_reported(d_loss))  # its Loss object scaled it for the replicas
+        d_loss = (self._d_step(real_images, labels) if mode in ("both", "d")
+                  else self._d_loss(real_images, labels, training=False))
+        g_loss = self._g_step(batch_size) if mode in ("both", "g") else self._g_loss(batch_size, training=False)
+        self.d_loss_tracker.update_state(as_reported(d_loss))  # its Loss objects scaled it for the replicas
         self.g_loss_tracker.update_state(as_reported(g_loss))
         return {"d_loss": self.d_loss_tracker.result(), "g_loss": self.g_loss_tracker.result()}
 
 
 def build_gan(
-    image_shape: tuple[int, ...], *, latent_dim: int = 64, learning_rate: float = 2e-4, arch: str = "dcgan", seed: int = 0
+    image_shape: tuple[int, ...], *, latent_dim: int = 64, learning_rate: float = 2e-4, arch: str = "dcgan",
+    seed: int = 0, num_classes: int = 10,
 ) -> ModelBundle:
     """A compiled GAN with Adam(lr, beta_1=0.5) for both sides and binary cross-entropy on logits.
 
     The `generator` role is the moving average of the trained generator's weights (see `GAN`).
+    "acgan" reads `num_classes` classes from the noise, so it needs `latent_dim > num_classes`.
     """
-    generator = build_generator(image_shape, latent_dim, arch, name="generator_trained")
-    ema_generator = build_generator(image_shape, latent_dim, arch)
+    classes = int(num_classes) if arch == "acgan" else 0
+    if arch == "acgan" and not 1 <= classes < latent_dim:
+        raise ConfigError(f"the acgan architecture reads the class from the noise: it needs more noise numbers "
+                          f"than classes ({latent_dim} for {classes}); raise --latent-dim or use --arch dcgan")
+    generator = build_generator(image_shape, latent_dim, arch, name="generator_trained", num_classes=classes)
+    ema_generator = build_generator(image_shape, latent_dim, arch, num_classes=classes)
     ema_generator.set_weights(generator.get_weights())
-    discriminator = build_discriminator(image_shape, arch)
+    discriminator = build_discriminator(image_shape, arch, num_classes=classes)
     gan = GAN(discriminator=discriminator, generator=generator, latent_dim=latent_dim, seed=seed,
-              ema_generator=ema_generator, name="gan")
+              ema_generator=ema_generator, num_classes=classes, name="gan")
     gan.compile(
         d_optimizer=_k.optimizers.Adam(learning_rate=learning_rate, beta_1=0.5),
         g_optimizer=_k.optimizers.Adam(learning_rate=learning_rate, beta_1=0.5),

@@ -26,7 +26,7 @@ def fit_arrays(dataset: Any, kind: str, validation_split: float
             return x, _labels(dataset, kind, "y_train"), (x_test, np.asarray(dataset.y_test))
         return x, None, (x_test, x_test)
     if kind != "classifier":
-        return x, None, None
+        return x, _labels(dataset, kind, "y_train"), None
     x, y = x.reshape(len(x), -1), np.asarray(dataset.y_train)
     if validation_split <= 0:
         return x, y, None
@@ -39,8 +39,9 @@ HELD_OUT_KINDS = ("autoencoder", "vae", "cvae")
 
 
 def _labels(dataset: Any, kind: str, name: str) -> np.ndarray | None:
-    """The labels a conditional model trains on; None for the other kinds."""
-    return np.asarray(getattr(dataset, name)) if kind == "cvae" else None
+    """The labels a conditional model trains on (the CVAE; the GAN, whose AC-GAN uses them and
+    whose unconditional architectures ignore them); None for the other kinds."""
+    return np.asarray(getattr(dataset, name)) if kind in ("cvae", "gan") else None
 
 
 def epoch_pipeline(x: np.ndarray, y: np.ndarray | None, *, kind: str, batch_size: int, seed: int,

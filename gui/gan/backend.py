@@ -45,6 +45,7 @@ class SampleResult:
     nearest_index: int | None = None
     nearest_image: np.ndarray | None = None
     elapsed_ms: float = 0.0
+    classes: int = 0  # how many classes the generator reads from its noise (an AC-GAN's); 0: none
     meta: dict[str, Any] = field(default_factory=dict)
 
 
@@ -58,9 +59,10 @@ class GanSampleBackend:
         self._weights_key: Any = None
         self._generation = -1
         self._range = "auto"
+        self._classes = 0
 
     def _ensure(self, request: SampleRequest) -> None:
-        from core.gan.sampling import make_sampler
+        from core.gan.sampling import generator_classes, make_sampler
         from core.training.run_folder import load_role
 
         if (self._run_dir != request.run_dir or self._generator is None
@@ -76,6 +78,7 @@ class GanSampleBackend:
             self._run_dir, self._generation = request.run_dir, request.generation
             self._range = request.output_range
             self._weights_key = None
+            self._classes = generator_classes(self._generator)
         if request.weights is not None and request.weights_key != self._weights_key:
             self._generator.set_weights(request.weights)
             self._weights_key = request.weights_key
@@ -93,7 +96,7 @@ class GanSampleBackend:
             z.append(np.asarray(request.walk_z, np.float32))
         images = self._sampler(np.concatenate(z))
         n = len(z[0])
-        result = SampleResult(grid=images[:n])
+        result = SampleResult(grid=images[:n], classes=self._classes)
         offset = n
         if request.strip is not None:
             result.strip = images[offset: offset + len(z[1])]

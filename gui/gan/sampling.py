@@ -25,11 +25,14 @@ WALK_FRAMES = 60
 class GanSampling(QObject):
     """Sampling state and worker of the GAN tab.
 
-    Signals: `changed()` after a result is shown or a lock toggled; `failed(str)`.
+    Signals: `changed()` after a result is shown or a lock toggled; `failed(str)`;
+    `classes_known(int)` when the generator shown reads that many classes from its noise
+    (an AC-GAN's; 0 for an unconditional one), so the tab can offer them (`set_label`).
     """
 
     changed = Signal()
     failed = Signal(str)
+    classes_known = Signal(int)
 
     def __init__(self, grid: GanGridWidget, interp: GanInterpolationWidget, side: GanSidePanel,
                  parent: QObject | None = None) -> None:
@@ -48,6 +51,8 @@ class GanSampling(QObject):
         self.worker: LatestWorker | None = None
         self.generation = 0  # which copy of the run's models on disk the worker must sample
         self.output_range = "auto"  # a user's generator file: auto / tanh / sigmoid
+        self.classes = 0  # classes the generator reads from its noise (known after its first result)
+        self.label: int | None = None  # the class every unlocked sample shows; None: their own
         grid.cell_clicked.connect(self._on_grid_cell_clicked)
         grid.lock_requested.connect(self._on_grid_lock_requested)
         side.set_a_button.clicked.connect(lambda: self._set_end(0))
@@ -64,6 +69,9 @@ class GanSampling(QObject):
         self.weights, self.last_result, self.shown_weights_key, self.train_images = None, None, None, None
         self.noise_grid = NoiseGrid(n, latent_dim, seed)
         self.enlarged_index, self.ends = None, [0, n * n - 1]
+        if self.classes:
+            self.classes, self.label = 0, None
+            self.classes_known.emit(0)
         self.grid.clear("sampling" if self.has_generator() else "no_generator")
         self.interp.set_strip(None)
         self.interp.set_walk_frames(None)
@@ -111,6 +119,23 @@ class GanSampling(QObject):
             self.noise_grid.reseed(seed)
             self.request()
 
+    def set_label(self, label: int | None) -> None:
+        """Show every unlocked sample as class `label` (None: the class its own noise asks for)."""
+        self.label = label
+        self.request()
+
+    def grid_noise(self) -> np.ndarray:
+        """The grid's noise as sampled: with a chosen class, unlocked rows ask for it."""
+        z = self.noise_grid.z
+        if self.label is None or not 0 <= self.label < self.classes:
+            return z
+        from core.gan.sampling import with_class
+
+        out = with_class(z, self.label, self.classes)
+        locked = sorted(i for i in self.noise_grid.locked if i < len(z))
+        out[locked] = z[locked]  # a locked sample keeps its own class
+        return out
+
     def request(self) -> None:
         """Ask the worker for the grid, strip, walk and enlarged sample (latest wins)."""
         if self.run_dir is None or self.noise_grid is None or not self.has_generator():
@@ -119,7 +144,7 @@ class GanSampling(QObject):
             self.worker = LatestWorker(GanSampleBackend())
             self.worker.computed.connect(self._on_worker_computed)
             self.worker.failed.connect(self.failed)
-        z = self.noise_grid.z
+        z = self.grid_noise()
         strip = None
         a, b = self.ends
         if a is not None and b is not None and a < len(z) and b < len(z):
@@ -139,6 +164,11 @@ class GanSampling(QObject):
         if request.run_dir != self.run_dir or request.generation != self.generation:
             return  # stale: drawn for a run or a copy of its models no longer shown
         self.last_result, self.shown_weights_key = result, request.weights_key
+        if result.classes != self.classes:
+            self.classes = result.classes
+            if self.label is not None and self.label >= self.classes:
+                self.label = None
+            self.classes_known.emit(self.classes)
         self.grid.set_samples(result.grid)
         self._update_marks()
         self.interp.set_strip(result.strip)

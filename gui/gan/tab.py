@@ -60,6 +60,10 @@ class GanTab(QWidget):
         self.seed_spin.setToolTip(self.tr("Seed of the grid's noise (latent vectors)"))
         self.reseed_button.setText(self.tr("Reseed"))
         self.reseed_button.setToolTip(self.tr("New noise for every sample that is not locked"))
+        self.class_combo.setToolTip(self.tr(
+            "This GAN is class-conditional (AC-GAN): each sample's class is read from its noise. "
+            "Choose a class to draw every unlocked sample as that class, keeping its style."))
+        self._fill_class_combo()
         self.export_grid_button.setText(self.tr("Export grid PNG…"))
         self.export_timeline_button.setText(self.tr("Export timeline GIF…"))
         for i, name in enumerate((self.tr("Interpolation"), self.tr("Timeline"), self.tr("Quality"),
@@ -83,6 +87,8 @@ class GanTab(QWidget):
         self.seed_spin.valueChanged.connect(self.sampling.reseed)
         self.reseed_button.clicked.connect(self._on_reseed_clicked)
         self.sampling.changed.connect(self._show_status)
+        self.sampling.classes_known.connect(self._fill_class_combo)
+        self.class_combo.activated.connect(self._on_class_combo_activated)
         self.sampling.failed.connect(self._on_job_failed)
         self.actions.weights_stepped.connect(self._on_actions_weights_stepped)
         self.actions.rolled_back.connect(self.select_run)
@@ -232,6 +238,7 @@ class GanTab(QWidget):
             job.setProperty("run_dir", str(self.run_dir))
             job.succeeded.connect(self._on_mean_job_succeeded)
         self.sampling.set_train_images(dataset.x_train if dataset is not None else None)
+        self._fill_class_combo()  # the dataset names the classes
         self._show_status()
 
     def _on_mean_job_succeeded(self, image: np.ndarray) -> None:
@@ -288,6 +295,25 @@ class GanTab(QWidget):
     def request_samples(self) -> None:
         """Redraw the samples of the run shown (latest request wins)."""
         self.sampling.request()
+
+    def _fill_class_combo(self, *_: Any) -> None:
+        """Offer the classes of a class-conditional generator ("all classes" first); hide otherwise."""
+        classes, label = self.sampling.classes, self.sampling.label
+        names = list(getattr(self.dataset, "class_names", ()) or ())
+        if len(names) != classes:
+            names = [str(i) for i in range(classes)]
+        self.class_combo.blockSignals(True)
+        self.class_combo.clear()
+        self.class_combo.addItem(self.tr("all classes"), None)
+        for i, name in enumerate(names):
+            self.class_combo.addItem(self.tr("class {0}").format(name), i)
+        self.class_combo.setCurrentIndex(0 if label is None else label + 1)
+        self.class_combo.blockSignals(False)
+        self.class_combo.setVisible(classes > 0)
+
+    def _on_class_combo_activated(self, index: int) -> None:
+        label = self.class_combo.itemData(index)
+        self.sampling.set_label(None if label is None else int(label))
 
     def _on_reseed_clicked(self) -> None:
         self.seed_spin.setValue(self.seed_spin.value() + 1)

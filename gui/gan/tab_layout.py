@@ -38,12 +38,14 @@ def build_gan_tab(tab: Any) -> None:
     tab.size_spin.setValue(8)
     tab.seed_spin = QSpinBox(tab)
     tab.seed_spin.setRange(0, 2**31 - 1)
+    tab.class_combo = QComboBox(tab)  # an AC-GAN's classes; hidden for an unconditional generator
+    tab.class_combo.setVisible(False)
     tab.reseed_button = QPushButton(tab)
     tab.export_grid_button = QPushButton(tab)
     tab.run_label = QLabel(tab)
     top = QHBoxLayout()
     for w in (tab.run_label, tab.run_combo, tab.follow_live, tab.size_spin, tab.seed_spin,
-              tab.reseed_button, tab.export_grid_button):
+              tab.reseed_button, tab.class_combo, tab.export_grid_button):
         top.addWidget(w)
     top.addStretch(1)
 

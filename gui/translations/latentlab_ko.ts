@@ -980,7 +980,7 @@
     <context>
         <name>GanTab</name>
         <message>
-            <location filename="../gan/backend.py" line="163" />
+            <location filename="../gan/backend.py" line="166" />
             <source>{0} is a {1} run, not a GAN run</source>
             <translation>{0}은(는) {1} 실행이며 GAN 실행이 아닙니다</translation>
         </message>
@@ -1030,59 +1030,74 @@
             <translation>고정하지 않은 모든 샘플에 새 노이즈를 씁니다</translation>
         </message>
         <message>
-            <location filename="../gan/tab.py" line="63" />
+            <location filename="../gan/tab.py" line="64" />
+            <source>This GAN is class-conditional (AC-GAN): each sample's class is read from its noise. Choose a class to draw every unlocked sample as that class, keeping its style.</source>
+            <translation>이 GAN은 조건부(AC-GAN)입니다: 각 샘플의 클래스를 그 잡음에서 읽습니다. 클래스를 고르면 잠그지 않은 모든 샘플을 그 스타일 그대로 그 클래스로 그립니다.</translation>
+        </message>
+        <message>
+            <location filename="../gan/tab.py" line="67" />
             <source>Export grid PNG…</source>
             <translation>격자 PNG 내보내기…</translation>
         </message>
         <message>
-            <location filename="../gan/tab.py" line="64" />
+            <location filename="../gan/tab.py" line="68" />
             <source>Export timeline GIF…</source>
             <translation>타임라인 GIF 내보내기…</translation>
         </message>
         <message>
-            <location filename="../gan/tab.py" line="65" />
+            <location filename="../gan/tab.py" line="69" />
             <source>Interpolation</source>
             <translation>보간 (interpolation)</translation>
         </message>
         <message>
-            <location filename="../gan/tab.py" line="65" />
+            <location filename="../gan/tab.py" line="69" />
             <source>Timeline</source>
             <translation>타임라인</translation>
         </message>
         <message>
-            <location filename="../gan/tab.py" line="65" />
+            <location filename="../gan/tab.py" line="69" />
             <source>Quality</source>
             <translation>품질</translation>
         </message>
         <message>
-            <location filename="../gan/tab.py" line="66" />
+            <location filename="../gan/tab.py" line="70" />
             <source>Train steps</source>
             <translation>단계별 학습</translation>
         </message>
         <message>
-            <location filename="../gan/tab.py" line="91" />
-            <location filename="../gan/tab.py" line="93" />
+            <location filename="../gan/tab.py" line="97" />
+            <location filename="../gan/tab.py" line="99" />
             <source>PNG image (*.png)</source>
             <translation>PNG 이미지 (*.png)</translation>
         </message>
         <message>
-            <location filename="../gan/tab.py" line="94" />
-            <location filename="../gan/tab.py" line="96" />
+            <location filename="../gan/tab.py" line="100" />
+            <location filename="../gan/tab.py" line="102" />
             <source>GIF animation (*.gif)</source>
             <translation>GIF 애니메이션 (*.gif)</translation>
         </message>
         <message>
-            <location filename="../gan/tab.py" line="337" />
+            <location filename="../gan/tab.py" line="307" />
+            <source>all classes</source>
+            <translation>모든 클래스</translation>
+        </message>
+        <message>
+            <location filename="../gan/tab.py" line="309" />
+            <source>class {0}</source>
+            <translation>클래스 {0}</translation>
+        </message>
+        <message>
+            <location filename="../gan/tab.py" line="363" />
             <source>GAN tab</source>
             <translation>GAN 탭</translation>
         </message>
         <message>
-            <location filename="../gan/tab.py" line="342" />
+            <location filename="../gan/tab.py" line="368" />
             <source>no samples to export yet</source>
             <translation>아직 내보낼 샘플이 없습니다</translation>
         </message>
         <message>
-            <location filename="../gan/tab.py" line="346" />
+            <location filename="../gan/tab.py" line="372" />
             <source>click a sample to enlarge it first</source>
             <translation>먼저 샘플을 클릭해 확대하세요</translation>
         </message>

@@ -88,3 +88,33 @@ def test_score_rejects_bad_dataset(gan_run: Path, capsys) -> None:
     assert main(["score", str(gan_run), "--dataset", "nonsense"]) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("error:") and "nonsense" in err
+
+
+def test_sample_label_draws_one_class_of_an_acgan_and_is_refused_elsewhere(gan_run: Path, tmp_path: Path,
+                                                                           capsys) -> None:
+    from PIL import Image
+
+    from core.cli.dispatch import main
+    from core.training.config import TrainConfig
+    from core.training.run import TrainingRun
+
+    acgan = tmp_path / "acgan"  # the default GAN of 32 px Mondrian paintings: class-conditional
+    cfg = TrainConfig(kind="gan", dataset="mondrian", epochs=1, batch_size=32, max_train=96, max_test=32,
+                      latent_dim=16, gan_metrics=False)
+    assert TrainingRun(cfg, run_dir=acgan).train().status == "completed"
+    grids = {}
+    for label in (None, 2, 5):
+        out = tmp_path / f"label{label}.png"
+        extra = [] if label is None else ["--label", str(label)]
+        assert main(["sample", str(acgan), "--n", "9", "--seed", "4", "--out", str(out), *extra]) == 0
+        grids[label] = np.asarray(Image.open(out), dtype=np.float32)
+        assert grids[label].shape[-1] == 3  # RGB kept
+    assert not np.array_equal(grids[2], grids[5]) and not np.array_equal(grids[None], grids[2])
+    capsys.readouterr()
+    assert main(["sample", str(acgan), "--label", "8", "--out", str(tmp_path / "x.png")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "out of range" in err and "0..7" in err and len(err.splitlines()) == 1
+    assert main(["sample", str(gan_run), "--label", "1", "--out", str(tmp_path / "y.png")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "not class-conditional" in err and len(err.splitlines()) == 1
+    assert not (tmp_path / "x.png").exists() and not (tmp_path / "y.png").exists()

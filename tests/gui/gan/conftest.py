@@ -9,19 +9,42 @@ from typing import Any
 import pytest
 
 
-@pytest.fixture(scope="package")
-def gan_run() -> Path:
-    """A 2-epoch GAN on 300 digits in the session's runs folder."""
+def _fixture_run(name: str, **settings: Any) -> Path:
+    """A GAN run trained with `settings` (gan_metrics off) in the session's runs folder."""
     from core.paths import runs_root
     from core.training.config import TrainConfig
     from core.training.run import TrainingRun
 
-    cfg = TrainConfig(kind="gan", dataset="digits", epochs=2, max_train=300, max_test=100,
-                      latent_dim=8, gan_metrics=False)
-    run_dir = runs_root() / "gan_tab_fixture"
-    result = TrainingRun(cfg, run_dir=run_dir).train()
+    run_dir = runs_root() / name
+    result = TrainingRun(TrainConfig(kind="gan", gan_metrics=False, **settings), run_dir=run_dir).train()
     assert result.status == "completed", result.message
     return run_dir
+
+
+@pytest.fixture(scope="package")
+def gan_run() -> Path:
+    """A 2-epoch GAN on 300 digits (8 px: the dense, unconditional GAN)."""
+    return _fixture_run("gan_tab_fixture", dataset="digits", epochs=2, max_train=300, max_test=100, latent_dim=8)
+
+
+@pytest.fixture(scope="package")
+def acgan_run() -> Path:
+    """One epoch of the default GAN on 160 Mondrian paintings (32 px RGB, 8 classes): an AC-GAN."""
+    return _fixture_run("acgan_tab_fixture", dataset="mondrian", epochs=1, batch_size=32, max_train=160,
+                        max_test=40, latent_dim=16)
+
+
+@pytest.fixture
+def show_gan_run(qtbot: Any) -> Callable[..., None]:
+    """`show(tab, run_dir, dataset=True)`: select a run and wait until its samples (and, with
+    `dataset`, its dataset) are shown and the sampler is idle."""
+
+    def show(tab: Any, run_dir: Path, dataset: bool = True) -> None:
+        tab.select_run(run_dir)
+        qtbot.waitUntil(lambda: tab.run_dir == run_dir and tab.last_result is not None
+                        and (tab.dataset is not None or not dataset) and tab.sampling.idle, timeout=30_000)
+
+    return show
 
 
 @pytest.fixture

@@ -18,12 +18,6 @@ def tab(errors, make_gan_tab):
     return make_gan_tab((1000, 800))
 
 
-def _load(qtbot, tab, run_dir: Path) -> None:
-    tab.select_run(run_dir)
-    qtbot.waitUntil(lambda: tab.run_dir == run_dir and tab.last_result is not None and tab.sampling.idle,
-                    timeout=TIMEOUT)
-
-
 def _sample_saved_generator(run_dir: Path, z: np.ndarray) -> np.ndarray:
     from core.gan.sampling import make_sampler
     from core.training.run_folder import load_role
@@ -31,13 +25,13 @@ def _sample_saved_generator(run_dir: Path, z: np.ndarray) -> np.ndarray:
     return np.asarray(make_sampler(load_role(run_dir, "generator"))(np.asarray(z, np.float32)))
 
 
-def test_roll_back_samples_the_rolled_back_generator(qtbot, tab, gan_run, tmp_path, monkeypatch) -> None:
+def test_roll_back_samples_the_rolled_back_generator(qtbot, tab, gan_run, tmp_path, monkeypatch, show_gan_run) -> None:
     import gui.gan.run_actions as gan_actions_module
 
     run_dir = tmp_path / "rollback"
     shutil.copytree(gan_run, run_dir)
     monkeypatch.setattr(gan_actions_module, "confirm_rollback", lambda parent, name, epoch: True)
-    _load(qtbot, tab, run_dir)
+    show_gan_run(tab, run_dir, dataset=False)
     z = tab.noise_grid.z.copy()
     before = tab.last_result.grid.copy()
     np.testing.assert_allclose(before, _sample_saved_generator(run_dir, z), atol=1e-5)  # epoch 2's
@@ -50,14 +44,14 @@ def test_roll_back_samples_the_rolled_back_generator(qtbot, tab, gan_run, tmp_pa
     assert not np.allclose(after, before)
 
 
-def test_run_changed_on_disk_is_reloaded(qtbot, tab, gan_run, tmp_path) -> None:
+def test_run_changed_on_disk_is_reloaded(qtbot, tab, gan_run, tmp_path, show_gan_run) -> None:
     """Another trainer (here: a roll-back outside the tab) changed the run: the next run-list
     change reloads it, so samples come from the models on disk."""
     from core.training.run_folder import rollback_run
 
     run_dir = tmp_path / "changed"
     shutil.copytree(gan_run, run_dir)
-    _load(qtbot, tab, run_dir)
+    show_gan_run(tab, run_dir, dataset=False)
     before = tab.last_result.grid.copy()
     rollback_run(run_dir, 1, force=True)
     tab.state.runs_changed.emit()
@@ -67,12 +61,12 @@ def test_run_changed_on_disk_is_reloaded(qtbot, tab, gan_run, tmp_path) -> None:
     np.testing.assert_allclose(tab.last_result.grid, _sample_saved_generator(run_dir, tab.noise_grid.z), atol=1e-5)
 
 
-def test_steps_refused_while_another_trainer_holds_the_run(qtbot, tab, gan_run, tmp_path, errors) -> None:
+def test_steps_refused_while_another_trainer_holds_the_run(qtbot, tab, gan_run, tmp_path, errors, show_gan_run) -> None:
     from core.training.lock import RunLock
 
     run_dir = tmp_path / "locked"
     shutil.copytree(gan_run, run_dir)
-    _load(qtbot, tab, run_dir)
+    show_gan_run(tab, run_dir, dataset=False)
     before = (run_dir / "generator.keras").read_bytes()
     with RunLock(run_dir, "test trainer"):
         tab.steps.batches.setValue(2)

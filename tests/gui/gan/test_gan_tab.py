@@ -18,12 +18,6 @@ def tab(errors, make_gan_tab):
     return make_gan_tab((1100, 850))
 
 
-def _load(qtbot, tab, run_dir: Path) -> None:
-    tab.select_run(run_dir)
-    qtbot.waitUntil(lambda: tab.run_dir == run_dir and tab.last_result is not None
-                    and tab.dataset is not None and tab.sampling.idle, timeout=TIMEOUT)
-
-
 def _wait_new_result(qtbot, tab, action) -> object:
     before = tab.last_result
     action()
@@ -35,11 +29,11 @@ def _cell_center(tab, index: int) -> QPoint:
     return tab.grid._cell_rect(index).center().toPoint()
 
 
-def test_run_listed_and_grid_deterministic_per_seed(qtbot, tab, gan_run) -> None:
+def test_run_listed_and_grid_deterministic_per_seed(qtbot, tab, gan_run, show_gan_run) -> None:
     with qtbot.waitSignal(tab.state.runs_changed, timeout=TIMEOUT):
         tab.state.refresh_runs()  # the shared scan, off the GUI thread
     assert tab.run_combo.findData(str(gan_run)) >= 0
-    _load(qtbot, tab, gan_run)
+    show_gan_run(tab, gan_run)
     first = tab.grid.image().copy()
     assert first.shape == (8 * 9 - 1, 8 * 9 - 1)
     assert tab.last_result.grid.shape == (64, 8, 8, 1)
@@ -52,8 +46,8 @@ def test_run_listed_and_grid_deterministic_per_seed(qtbot, tab, gan_run) -> None
     assert small.shape == (9, 8, 8, 1) and tab.grid.image().shape == (26, 26)
 
 
-def test_locked_sample_survives_reseed(qtbot, tab, gan_run) -> None:
-    _load(qtbot, tab, gan_run)
+def test_locked_sample_survives_reseed(qtbot, tab, gan_run, show_gan_run) -> None:
+    show_gan_run(tab, gan_run)
     before = tab.last_result.grid.copy()
     qtbot.mouseClick(tab.grid, Qt.MouseButton.RightButton, pos=_cell_center(tab, 2))
     assert tab.noise_grid.locked == {2}
@@ -62,10 +56,10 @@ def test_locked_sample_survives_reseed(qtbot, tab, gan_run) -> None:
     assert not np.allclose(after[0], before[0])
 
 
-def test_click_enlarges_with_nearest_real(qtbot, tab, gan_run) -> None:
+def test_click_enlarges_with_nearest_real(qtbot, tab, gan_run, show_gan_run) -> None:
     from core.gan.sampling import nearest_real
 
-    _load(qtbot, tab, gan_run)
+    show_gan_run(tab, gan_run)
     result = _wait_new_result(qtbot, tab, lambda: qtbot.mouseClick(
         tab.grid, Qt.MouseButton.LeftButton, pos=_cell_center(tab, 9)))
     assert tab.sampling.enlarged_index == 9
@@ -77,8 +71,8 @@ def test_click_enlarges_with_nearest_real(qtbot, tab, gan_run) -> None:
     assert "nearest real #" in tab.side.nearest_label.text()
 
 
-def test_interpolation_strip_ends_equal_samples(qtbot, tab, gan_run, tmp_path) -> None:
-    _load(qtbot, tab, gan_run)
+def test_interpolation_strip_ends_equal_samples(qtbot, tab, gan_run, tmp_path, show_gan_run) -> None:
+    show_gan_run(tab, gan_run)
     grid = tab.last_result.grid
     a, b = tab.sampling.ends
     strip = tab.interp.strip_frames()
@@ -97,8 +91,8 @@ def test_interpolation_strip_ends_equal_samples(qtbot, tab, gan_run, tmp_path) -
     qtbot.waitUntil(lambda: tab.interp.walk_index() > 1, timeout=TIMEOUT)
 
 
-def test_timeline_one_frame_per_epoch(qtbot, tab, gan_run, tmp_path) -> None:
-    _load(qtbot, tab, gan_run)
+def test_timeline_one_frame_per_epoch(qtbot, tab, gan_run, tmp_path, show_gan_run) -> None:
+    show_gan_run(tab, gan_run)
     assert tab.timeline.frame_count() == 2 and tab.timeline.epochs() == [1, 2]
     last = tab.timeline.view.image().copy()
     tab.timeline.slider.setValue(0)
@@ -150,10 +144,11 @@ def test_follows_live_training(qtbot, tab) -> None:
                     timeout=TIMEOUT)
 
 
-def test_step_controls_train_one_side(qtbot, tab, gan_run, tmp_path) -> None:
+@pytest.mark.parametrize("fixture_run", ["gan_run", "acgan_run"])  # an AC-GAN's steps need the labels
+def test_step_controls_train_one_side(qtbot, tab, fixture_run, request, tmp_path, show_gan_run) -> None:
     run_dir = tmp_path / "stepped"
-    shutil.copytree(gan_run, run_dir)
-    _load(qtbot, tab, run_dir)
+    shutil.copytree(request.getfixturevalue(fixture_run), run_dir)
+    show_gan_run(tab, run_dir)
     before = tab.last_result.grid.copy()
     tab.steps.mode.setCurrentIndex(tab.steps.mode.findData("d"))
     tab.steps.batches.setValue(3)
@@ -174,10 +169,10 @@ def test_step_controls_train_one_side(qtbot, tab, gan_run, tmp_path) -> None:
     assert not np.allclose(tab.last_result.grid, before)
 
 
-def test_metrics_and_export(qtbot, tab, gan_run, tmp_path) -> None:
+def test_metrics_and_export(qtbot, tab, gan_run, tmp_path, show_gan_run) -> None:
     from PIL import Image
 
-    _load(qtbot, tab, gan_run)
+    show_gan_run(tab, gan_run)
     qtbot.waitUntil(lambda: tab.side.mean_view.image() is not None, timeout=TIMEOUT)
     assert tab.side.mean_view.image().shape == (8, 8, 1)
     tab.side.score_button.click()
@@ -201,7 +196,7 @@ def test_bad_run_reports_one_line_error(qtbot, tab, errors, tmp_path) -> None:
     assert "Choose a GAN run" in errors[-1][1]
 
 
-def test_mode_collapse_warning_offers_roll_back(qtbot, tab, gan_run, tmp_path, monkeypatch) -> None:
+def test_mode_collapse_warning_offers_roll_back(qtbot, tab, gan_run, tmp_path, monkeypatch, show_gan_run) -> None:
     """A run whose last epoch looks collapsed shows the warning and rolls back to epoch 1."""
     import json
 
@@ -213,7 +208,7 @@ def test_mode_collapse_warning_offers_roll_back(qtbot, tab, gan_run, tmp_path, m
     (run_dir / "quality.json").write_text(json.dumps({"epochs": records}))
     asked: list[int] = []
     monkeypatch.setattr(gan_actions_module, "confirm_rollback", lambda parent, name, epoch: asked.append(epoch) or True)
-    _load(qtbot, tab, run_dir)
+    show_gan_run(tab, run_dir)
     assert "mode collapse at epoch 2" in tab.quality.warning.text()
     assert not tab.quality.rollback_button.isHidden() and tab.quality.rollback_epoch == 1
     tab.quality.rollback_button.click()
@@ -245,12 +240,12 @@ def test_tab_built_after_set_current_run_preselects_it(qtbot, errors, gan_run) -
     tab.shutdown(5.0)
 
 
-def test_epoch_count_is_the_runs_not_its_snapshots(qtbot, tab, gan_run, tmp_path) -> None:
+def test_epoch_count_is_the_runs_not_its_snapshots(qtbot, tab, gan_run, tmp_path, show_gan_run) -> None:
     """A run without snapshot files still has its 2 epochs (the old status said "0 epoch(s)")."""
     run_dir = tmp_path / "no_snapshots"
     shutil.copytree(gan_run, run_dir)
     shutil.rmtree(run_dir / "snapshots", ignore_errors=True)
-    _load(qtbot, tab, run_dir)
+    show_gan_run(tab, run_dir)
     assert tab.timeline.frame_count() == 0
     assert tab.epochs_done == 2
     assert tab.status.text().startswith("no_snapshots: 2 epochs · trained on")
@@ -275,17 +270,17 @@ def test_lists_runs_from_state_without_scanning(qtbot, tab, gan_run, monkeypatch
     assert "2 epochs" in tab.run_combo.itemText(index)
 
 
-def test_switching_runs_clears_the_previous_runs_outputs(qtbot, tab, gan_run, tmp_path) -> None:
+def test_switching_runs_clears_the_previous_runs_outputs(qtbot, tab, gan_run, tmp_path, show_gan_run) -> None:
     """Metrics, enlarged sample and step status of one run never stay beside another run."""
     other = tmp_path / "other"
     shutil.copytree(gan_run, other)
-    _load(qtbot, tab, gan_run)
+    show_gan_run(tab, gan_run)
     _wait_new_result(qtbot, tab, lambda: qtbot.mouseClick(
         tab.grid, Qt.MouseButton.LeftButton, pos=_cell_center(tab, 4)))
     assert tab.side.enlarged_view.image() is not None
     tab.side.metrics_label.setText("<table>old metrics</table>")
     tab.steps.status.setText("3 batches (d) done")
-    _load(qtbot, tab, other)
+    show_gan_run(tab, other)
     assert tab.run_dir == other
     assert tab.side.enlarged_view.image() is None
     assert tab.side.nearest_label.text() == "nearest real training image"
