@@ -1,4 +1,4 @@
-"""GAN benchmark: engine throughput vs a plain keras-io DCGAN script, grid latency, metric sanity.
+"""GAN benchmark: engine throughput vs a plain keras-io-style script of the default AC-GAN, grid latency, metric sanity.
 
 Run from the checkout root: `.venv/bin/python bench/gan.py [--quick] [--rounds R]`.
 (a) images/s of `core.training.run.TrainingRun` (gan_metrics off) against a plain script of the same
@@ -26,10 +26,17 @@ from _common import load_t10k, median, print_json, spread  # noqa: E402
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def plain_dcgan(image_shape: tuple[int, ...], latent_dim: int, lr: float, seed: int) -> Any:
+def plain_acgan(image_shape: tuple[int, ...], latent_dim: int, lr: float, seed: int, num_classes: int) -> Any:
     """The keras-io DCGAN, verbatim in spirit: subclassed Model with its own train_step, with the
-    engine's architecture and step (one-sided label smoothing, moving average of the generator)."""
-    from core.models.gan import EMA_DECAY, REAL_TARGET, build_discriminator, build_generator
+    engine's default architecture and step (AC-GAN: the class read from the noise and a class
+    head on the discriminator; one-sided label smoothing, moving average of the generator)."""
+    from core.models.gan import (
+        CLASS_WEIGHT,
+        EMA_DECAY,
+        REAL_TARGET,
+        build_discriminator,
+        build_generator,
+    )
     from core.tf_env import keras, tf
 
     k, tfm = keras(), tf()
@@ -45,6 +52,7 @@ def plain_dcgan(image_shape: tuple[int, ...], latent_dim: int, lr: float, seed: 
         def compile(self, d_optimizer: Any, g_optimizer: Any, loss_fn: Any) -> None:  # type: ignore[override]
             super().compile()
             self.d_optimizer, self.g_optimizer, self.loss_fn = d_optimizer, g_optimizer, loss_fn
+            self.class_loss_fn = k.losses.SparseCategoricalCrossentropy(from_logits=True)
             self.d_loss_metric = k.metrics.Mean(name="d_loss")
             self.g_loss_metric = k.metrics.Mean(name="g_loss")
 
@@ -52,21 +60,25 @@ def plain_dcgan(image_shape: tuple[int, ...], latent_dim: int, lr: float, seed: 
         def metrics(self) -> list[Any]:
             return [self.d_loss_metric, self.g_loss_metric]
 
-        def train_step(self, real_images: Any) -> dict[str, Any]:
+        def train_step(self, data: Any) -> dict[str, Any]:
+            real_images, real_labels = data
             batch_size = k.ops.shape(real_images)[0]
             z = k.random.normal((batch_size, self.latent_dim), seed=self.seed_generator)
-            generated = self.generator(z, training=True)
-            combined = k.ops.concatenate([generated, real_images], axis=0)
             labels = k.ops.concatenate([k.ops.ones((batch_size, 1)), k.ops.full((batch_size, 1), REAL_TARGET)],
                                        axis=0)
             with tfm.GradientTape() as tape:
-                d_loss = self.loss_fn(labels, self.discriminator(combined))
+                combined = k.ops.concatenate([self.generator(z, training=True), real_images], axis=0)
+                logit, class_logits = self.discriminator(combined, training=True)
+                d_loss = (self.loss_fn(labels, logit)
+                          + CLASS_WEIGHT * self.class_loss_fn(real_labels, class_logits[batch_size:]))
             grads = tape.gradient(d_loss, self.discriminator.trainable_weights)
             self.d_optimizer.apply_gradients(zip(grads, self.discriminator.trainable_weights, strict=True))
             z = k.random.normal((batch_size, self.latent_dim), seed=self.seed_generator)
+            asked = k.ops.argmax(z[:, :num_classes], axis=-1)
             misleading = k.ops.zeros((batch_size, 1))
             with tfm.GradientTape() as tape:
-                g_loss = self.loss_fn(misleading, self.discriminator(self.generator(z, training=True)))
+                logit, class_logits = self.discriminator(self.generator(z, training=True), training=False)
+                g_loss = self.loss_fn(misleading, logit) + CLASS_WEIGHT * self.class_loss_fn(asked, class_logits)
             grads = tape.gradient(g_loss, self.generator.trainable_weights)
             self.g_optimizer.apply_gradients(zip(grads, self.generator.trainable_weights, strict=True))
             t = k.ops.cast(self.g_optimizer.iterations, "float32")
@@ -77,7 +89,8 @@ def plain_dcgan(image_shape: tuple[int, ...], latent_dim: int, lr: float, seed: 
             self.g_loss_metric.update_state(g_loss)
             return {"d_loss": self.d_loss_metric.result(), "g_loss": self.g_loss_metric.result()}
 
-    gan = PlainGAN(build_discriminator(image_shape), build_generator(image_shape, latent_dim), latent_dim)
+    gan = PlainGAN(build_discriminator(image_shape, "acgan", num_classes),
+                   build_generator(image_shape, latent_dim, "acgan", num_classes=num_classes), latent_dim)
     gan.compile(k.optimizers.Adam(lr, beta_1=0.5), k.optimizers.Adam(lr, beta_1=0.5),
                 k.losses.BinaryCrossentropy(from_logits=True))
     return gan
@@ -94,11 +107,12 @@ def throughput(dataset: Any, rounds: int, home: Path) -> dict[str, float]:
     cfg = TrainConfig(kind="gan", dataset=dataset.source, gan_metrics=False, seed=0)
     engine = TrainingRun(cfg, run_dir=home / "bench_engine", dataset=dataset)
     d = DEFAULTS["gan"]
-    plain = plain_dcgan(dataset.image_shape, d["latent_dim"], d["learning_rate"], 0)
-    x = np.asarray(dataset.x_train, np.float32)
+    assert engine.bundle.arch == "acgan", engine.bundle.arch  # the plain side copies the default
+    plain = plain_acgan(dataset.image_shape, d["latent_dim"], d["learning_rate"], 0, dataset.num_classes)
+    x, y = np.asarray(dataset.x_train, np.float32), np.asarray(dataset.y_train, np.int64)
     bs = engine.config.batch_size
     engine.train(1)
-    plain.fit(x, epochs=1, batch_size=bs, verbose=0, shuffle=True)
+    plain.fit(x, y, epochs=1, batch_size=bs, verbose=0, shuffle=True)
     times: dict[str, list[float]] = {"engine": [], "plain": []}
     for i in range(rounds):  # which side goes first alternates too
         for side in ("engine", "plain") if i % 2 == 0 else ("plain", "engine"):
@@ -106,7 +120,7 @@ def throughput(dataset: Any, rounds: int, home: Path) -> dict[str, float]:
             if side == "engine":
                 engine.train(1)
             else:
-                plain.fit(x, epochs=1, batch_size=bs, verbose=0, shuffle=True)
+                plain.fit(x, y, epochs=1, batch_size=bs, verbose=0, shuffle=True)
             times[side].append(time.perf_counter() - t)
     n = len(x)
     eng, pl = n / median(times["engine"]), n / median(times["plain"])
