@@ -5,7 +5,7 @@ Each tab may have a "prepare" hook in `PREPARE` (tab title -> function(window, w
 puts it in a representative state first, e.g. the Training tab trains a short VAE run. Once
 prepared, the tab is grabbed in each language of `--langs`, switching the live window
 (View → Language does the same), so both pictures show the very same state.
-Usage: python tools/screenshots.py [--out DIR] [--langs en,ko]
+Usage: python tools/screenshots.py [--out DIR] [--langs en,ko] [--tabs "GAN,Layers"]
 """
 
 from __future__ import annotations
@@ -137,8 +137,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=str(ROOT / "assets" / "screenshots"))
     parser.add_argument("--langs", default="en,ko",
                         help="languages to grab each tab in (en goes to OUT, others to OUT/<lang>)")
+    parser.add_argument("--tabs", default="",
+                        help="comma-separated tab titles to grab (default: every tab); the others keep their PNGs")
     args = parser.parse_args(argv)
     langs = [code.strip() for code in args.langs.split(",") if code.strip()]
+    wanted = {title.strip() for title in args.tabs.split(",") if title.strip()}
     from shot_window import open_window
 
     from gui import i18n
@@ -149,6 +152,8 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     for index, tab in enumerate(window.tabs):
         title = str(getattr(tab, "title", type(tab).__name__))
+        if wanted and title not in wanted:
+            continue
         window.tab_widget.setCurrentIndex(index)
         hook = PREPARE.get(title)
         if hook is not None:

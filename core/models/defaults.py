@@ -32,16 +32,30 @@ DEFAULTS: dict[str, dict[str, Any]] = {
 SMALL_IMAGE_DEFAULTS: dict[str, dict[str, Any]] = {"gan": {"epochs": 50, "batch_size": 16, "learning_rate": 2e-4}}
 
 
+#: Colour images (RGB) train the unconditional DCGAN for 50 epochs by default: on `mondrian` its
+#: samples obey the rules better (rule score 0.73 after 50 epochs, 114 s) than the AC-GAN's
+#: (0.59 after 50, 0.51 after 30; the DCGAN after 30: 0.62); the class code there only names
+#: which primaries appear. `--arch acgan` still gives colour a class-conditional GAN.
+COLOUR_IMAGE_DEFAULTS: dict[str, dict[str, Any]] = {"gan": {"epochs": 50}}
+
+
+def is_colour_image(image_shape: tuple[int, ...] | None) -> bool:
+    """Whether images have three (RGB) channels."""
+    return image_shape is not None and len(image_shape) == 3 and int(image_shape[-1]) == 3
+
+
 def is_small_image(image_shape: tuple[int, ...] | None) -> bool:
     """Whether images are too small for the convolutional architectures' defaults."""
     return image_shape is not None and min(int(image_shape[0]), int(image_shape[1])) < 16
 
 
 def defaults_for(kind: str, image_shape: tuple[int, ...] | None = None) -> dict[str, Any]:
-    """The per-kind defaults, adjusted for small images."""
+    """The per-kind defaults, adjusted for small images and for colour."""
     out = dict(DEFAULTS[kind])
     if is_small_image(image_shape):
         out.update(SMALL_IMAGE_DEFAULTS.get(kind, {}))
+    elif is_colour_image(image_shape):
+        out.update(COLOUR_IMAGE_DEFAULTS.get(kind, {}))
     return out
 
 
@@ -75,8 +89,9 @@ class ModelBundle:
 
 def resolve_arch(kind: str, arch: str, image_shape: tuple[int, ...], *, num_classes: int = 10,
                  latent_dim: int | None = None) -> str:
-    """Pick the concrete architecture name: dense by default for a GAN on small images, and the
-    unconditional DCGAN by default when the noise is too short to also carry the class."""
+    """Pick the concrete architecture name. A GAN's default: dense on small images; the
+    unconditional DCGAN on colour images and when the noise is too short to also carry the
+    class; otherwise the class-conditional AC-GAN."""
     if kind not in ARCHS:
         raise ConfigError(f"unknown model kind {kind!r}; choose one of {', '.join(KINDS)}")
     choice = ARCHS[kind][0] if arch in ("", "default") else arch
@@ -84,6 +99,7 @@ def resolve_arch(kind: str, arch: str, image_shape: tuple[int, ...], *, num_clas
         raise ConfigError(f"unknown architecture {arch!r} for {kind}; choose one of {', '.join(ARCHS[kind])}")
     if kind == "gan" and arch in ("", "default") and is_small_image(image_shape):
         choice = "dense"
-    elif kind == "gan" and arch in ("", "default") and latent_dim is not None and not 1 <= num_classes < latent_dim:
+    elif kind == "gan" and arch in ("", "default") and (
+            is_colour_image(image_shape) or (latent_dim is not None and not 1 <= num_classes < latent_dim)):
         choice = "dcgan"
     return choice

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.models import DEFAULTS, KINDS, defaults_for
+from core.models import ARCHS, DEFAULTS, KINDS, defaults_for
 from gui import dialogs
 
 KIND_LABELS = {"classifier": "Classifier (784→64→64→10)", "autoencoder": "Autoencoder",
@@ -58,6 +58,19 @@ def kind_label(kind: str) -> str:
     return labels.get(kind, kind)
 
 
+def arch_label(arch: str) -> str:
+    """An architecture's name in the current language ("default": chosen for the dataset)."""
+    labels = {
+        "default": QCoreApplication.translate("TrainingFormWidget", "default for the dataset"),
+        "acgan": QCoreApplication.translate("TrainingFormWidget", "AC-GAN (class-conditional DCGAN)"),
+        "dcgan": QCoreApplication.translate("TrainingFormWidget", "DCGAN (unconditional)"),
+        "dense": QCoreApplication.translate("TrainingFormWidget", "dense layers"),
+        "conv": QCoreApplication.translate("TrainingFormWidget", "convolutional"),
+        "mlp": QCoreApplication.translate("TrainingFormWidget", "dense layers"),
+    }
+    return labels.get(arch, arch)
+
+
 def source_label(source: str) -> str:
     """A combo label for a user-chosen source such as `npz:/a/b.npz`."""
     kind, _, path = source.partition(":")
@@ -78,6 +91,7 @@ class TrainingFormWidget(QGroupBox):
         self.kind_combo = QComboBox()
         for kind in KIND_LABELS:
             self.kind_combo.addItem(kind, kind)
+        self.arch_combo = QComboBox()
         self.dataset_combo = QComboBox()
         self.dataset_combo.addItem("", None)
         self.dataset_label = QLabel()
@@ -99,7 +113,8 @@ class TrainingFormWidget(QGroupBox):
         self.max_train_spin.setSingleStep(500)
         form = QFormLayout()
         self.row_labels: dict[str, QLabel] = {}
-        for key, widget in (("model", self.kind_combo), ("dataset", self.dataset_combo),
+        for key, widget in (("model", self.kind_combo), ("arch", self.arch_combo),
+                            ("dataset", self.dataset_combo),
                             ("", self.dataset_label), ("epochs", self.epochs_spin),
                             ("batch_size", self.batch_spin), ("learning_rate", self.lr_spin),
                             ("latent_dim", self.latent_spin), ("seed", self.seed_spin),
@@ -117,6 +132,7 @@ class TrainingFormWidget(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(buttons)
+        self._fill_arch_combo()
         self.kind_combo.currentIndexChanged.connect(self._on_kind_combo_changed)
         self.dataset_combo.activated.connect(self._on_dataset_combo_activated)
         self.retranslate()
@@ -126,6 +142,9 @@ class TrainingFormWidget(QGroupBox):
         self.setTitle(self.tr("Run settings"))
         rows = {
             "model": (self.tr("Model"), self.tr("What to train: a classifier or a generative model")),
+            "arch": (self.tr("Architecture"), self.tr(
+                "The network of the chosen model. By default a GAN is class-conditional (AC-GAN) on grey "
+                "images of 16 px or more, unconditional (DCGAN) on colour images and dense on small ones")),
             "dataset": (self.tr("Dataset"), ""),
             "epochs": (self.tr("Epochs"), self.tr("Epochs: passes over the training images")),
             "batch_size": (self.tr("Batch size"), self.tr("Batch size: images per training step")),
@@ -144,6 +163,8 @@ class TrainingFormWidget(QGroupBox):
         self.stop_button.setText(self.tr("Stop"))
         for i in range(self.kind_combo.count()):
             self.kind_combo.setItemText(i, kind_label(str(self.kind_combo.itemData(i))))
+        for i in range(self.arch_combo.count()):
+            self.arch_combo.setItemText(i, arch_label(str(self.arch_combo.itemData(i))))
         for i in range(self.dataset_combo.count()):
             data = self.dataset_combo.itemData(i)
             if data is None:
@@ -166,13 +187,18 @@ class TrainingFormWidget(QGroupBox):
         """The chosen model kind."""
         return str(self.kind_combo.currentData())
 
-    def configure(self, kind: str | None = None, **values: Any) -> None:
-        """Set kind, epochs, batch_size, learning_rate, latent_dim, seed, max_train (0/None = all)."""
+    def configure(self, kind: str | None = None, arch: str | None = None, **values: Any) -> None:
+        """Set kind, arch, epochs, batch_size, learning_rate, latent_dim, seed, max_train (0/None = all)."""
         if kind is not None:
             index = self.kind_combo.findData(kind)
             if index < 0:
                 raise ValueError(f"unknown model kind {kind!r}")
             self.kind_combo.setCurrentIndex(index)
+        if arch is not None:
+            index = self.arch_combo.findData(arch)
+            if index < 0:
+                raise ValueError(f"unknown architecture {arch!r} for {self.kind}")
+            self.arch_combo.setCurrentIndex(index)
         spins = {"epochs": self.epochs_spin, "batch_size": self.batch_spin, "learning_rate": self.lr_spin,
                  "latent_dim": self.latent_spin, "seed": self.seed_spin, "max_train": self.max_train_spin}
         for name, value in values.items():
@@ -181,7 +207,8 @@ class TrainingFormWidget(QGroupBox):
     def config(self) -> dict[str, Any]:
         """The TrainConfig dict the form describes."""
         kind = self.kind
-        return {"kind": kind, "dataset": self.source, "epochs": self.epochs_spin.value(),
+        return {"kind": kind, "arch": str(self.arch_combo.currentData() or "default"),
+                "dataset": self.source, "epochs": self.epochs_spin.value(),
                 "batch_size": self.batch_spin.value(), "learning_rate": self.lr_spin.value(),
                 "latent_dim": None if kind == "classifier" else self.latent_spin.value(),
                 "seed": self.seed_spin.value(), "max_train": self.max_train_spin.value() or None}
@@ -206,6 +233,7 @@ class TrainingFormWidget(QGroupBox):
                        self.lr_spin, self.seed_spin, self.max_train_spin):
             widget.setEnabled(not training)
         self.latent_spin.setEnabled(not training and self.kind != "classifier")
+        self.arch_combo.setEnabled(not training and self.arch_combo.count() > 2)
 
     # --- datasets ---------------------------------------------------------------------
     def set_sources(self, sources: list[tuple[str, str]] | None, current: str | None) -> None:
@@ -247,7 +275,15 @@ class TrainingFormWidget(QGroupBox):
 
     # --- kind and settings ------------------------------------------------------------
     def _on_kind_combo_changed(self, _index: int) -> None:
+        self._fill_arch_combo()
         self.apply_defaults()
+
+    def _fill_arch_combo(self) -> None:
+        """The current kind's architectures, "default for the dataset" first and chosen."""
+        self.arch_combo.clear()
+        for arch in ("default", *ARCHS.get(self.kind, ())):
+            self.arch_combo.addItem(arch_label(arch), arch)
+        self.arch_combo.setEnabled(self.arch_combo.count() > 2 and self.kind_combo.isEnabled())
 
     def apply_defaults(self) -> None:
         """Fill the hyper-parameters with the current kind's defaults."""

@@ -2614,130 +2614,166 @@ inputs: {1}</source>
             <translation>조건부 변이형 오토 인코더 (레이블 사용)</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="126" />
+            <location filename="../training/form.py" line="64" />
+            <source>default for the dataset</source>
+            <translation>데이터셋에 맞는 기본값</translation>
+        </message>
+        <message>
+            <location filename="../training/form.py" line="65" />
+            <source>AC-GAN (class-conditional DCGAN)</source>
+            <translation>AC-GAN (클래스 조건부 DCGAN)</translation>
+        </message>
+        <message>
+            <location filename="../training/form.py" line="66" />
+            <source>DCGAN (unconditional)</source>
+            <translation>DCGAN (조건 없음)</translation>
+        </message>
+        <message>
+            <location filename="../training/form.py" line="67" />
+            <location filename="../training/form.py" line="69" />
+            <source>dense layers</source>
+            <translation>완전 연결 층</translation>
+        </message>
+        <message>
+            <location filename="../training/form.py" line="68" />
+            <source>convolutional</source>
+            <translation>합성곱</translation>
+        </message>
+        <message>
+            <location filename="../training/form.py" line="142" />
             <source>Run settings</source>
             <translation>실행 설정</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="128" />
+            <location filename="../training/form.py" line="144" />
             <source>Model</source>
             <translation>모델</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="128" />
+            <location filename="../training/form.py" line="144" />
             <source>What to train: a classifier or a generative model</source>
             <translation>학습할 모델: 분류 모델 (classifier) 또는 생성 모델 (generative model)</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="129" />
+            <location filename="../training/form.py" line="145" />
+            <source>Architecture</source>
+            <translation>구조</translation>
+        </message>
+        <message>
+            <location filename="../training/form.py" line="146" />
+            <source>The network of the chosen model. By default a GAN is class-conditional (AC-GAN) on grey images of 16 px or more, unconditional (DCGAN) on colour images and dense on small ones</source>
+            <translation>고른 모델의 신경망 구조입니다. 기본값에서 GAN은 16픽셀 이상의 흑백 이미지에서는 클래스 조건부(AC-GAN), 컬러 이미지에서는 조건 없는 DCGAN, 작은 이미지에서는 완전 연결 층으로 만듭니다</translation>
+        </message>
+        <message>
+            <location filename="../training/form.py" line="148" />
             <source>Dataset</source>
             <translation>데이터셋</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="130" />
+            <location filename="../training/form.py" line="149" />
             <source>Epochs</source>
             <translation>에포크</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="130" />
+            <location filename="../training/form.py" line="149" />
             <source>Epochs: passes over the training images</source>
             <translation>에포크 (epoch): 학습 이미지 전체를 한 번 훑는 횟수</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="131" />
+            <location filename="../training/form.py" line="150" />
             <source>Batch size</source>
             <translation>배치 크기</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="131" />
+            <location filename="../training/form.py" line="150" />
             <source>Batch size: images per training step</source>
             <translation>배치 크기 (batch size): 학습 단계마다 쓰는 이미지 수</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="132" />
+            <location filename="../training/form.py" line="151" />
             <source>Learning rate</source>
             <translation>학습률</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="132" />
+            <location filename="../training/form.py" line="151" />
             <source>Learning rate: the optimizer's step size</source>
             <translation>학습률 (learning rate): 옵티마이저가 한 번에 움직이는 크기</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="133" />
+            <location filename="../training/form.py" line="152" />
             <source>Latent dim</source>
             <translation>잠재 차원</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="133" />
+            <location filename="../training/form.py" line="152" />
             <source>Dimensions of the latent space</source>
             <translation>잠재 공간 (latent space)의 차원 수</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="134" />
+            <location filename="../training/form.py" line="153" />
             <source>Seed</source>
             <translation>시드</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="134" />
+            <location filename="../training/form.py" line="153" />
             <source>Random seed: the same seed gives the same run</source>
             <translation>난수 시드 (seed): 같은 시드는 같은 결과를 냅니다</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="135" />
+            <location filename="../training/form.py" line="154" />
             <source>Training images</source>
             <translation>학습 이미지 수</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="135" />
+            <location filename="../training/form.py" line="154" />
             <source>How many training images to use (all: every one)</source>
             <translation>사용할 학습 이미지 수 (전체: 모두 사용)</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="140" />
+            <location filename="../training/form.py" line="159" />
             <source>all</source>
             <translation>전체</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="141" />
+            <location filename="../training/form.py" line="160" />
             <source>Train</source>
             <translation>학습</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="142" />
+            <location filename="../training/form.py" line="161" />
             <source>Pause</source>
             <translation>일시 정지</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="143" />
+            <location filename="../training/form.py" line="162" />
             <source>Resume</source>
             <translation>재개</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="144" />
+            <location filename="../training/form.py" line="163" />
             <source>Stop</source>
             <translation>중지</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="150" />
+            <location filename="../training/form.py" line="171" />
             <source>Resolving the default dataset…</source>
             <translation>기본 데이터셋 확인 중…</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="152" />
-            <location filename="../training/form.py" line="225" />
+            <location filename="../training/form.py" line="173" />
+            <location filename="../training/form.py" line="253" />
             <source>Open IDX folder…</source>
             <translation>IDX 폴더 열기…</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="154" />
-            <location filename="../training/form.py" line="226" />
+            <location filename="../training/form.py" line="175" />
+            <location filename="../training/form.py" line="254" />
             <source>Open .npz…</source>
             <translation>.npz 열기…</translation>
         </message>
         <message>
-            <location filename="../training/form.py" line="156" />
-            <location filename="../training/form.py" line="227" />
+            <location filename="../training/form.py" line="177" />
+            <location filename="../training/form.py" line="255" />
             <source>Open image folder (class subfolders)…</source>
             <translation>이미지 폴더 열기 (클래스별 하위 폴더)…</translation>
         </message>

@@ -98,9 +98,9 @@ def test_sample_label_draws_one_class_of_an_acgan_and_is_refused_elsewhere(gan_r
     from core.training.config import TrainConfig
     from core.training.run import TrainingRun
 
-    acgan = tmp_path / "acgan"  # the default GAN of 32 px Mondrian paintings: class-conditional
-    cfg = TrainConfig(kind="gan", dataset="mondrian", epochs=1, batch_size=32, max_train=96, max_test=32,
-                      latent_dim=16, gan_metrics=False)
+    acgan = tmp_path / "acgan"  # a class-conditional GAN of 32 px Mondrian paintings
+    cfg = TrainConfig(kind="gan", dataset="mondrian", arch="acgan", epochs=1, batch_size=32, max_train=96,
+                      max_test=32, latent_dim=16, gan_metrics=False)
     assert TrainingRun(cfg, run_dir=acgan).train().status == "completed"
     grids = {}
     for label in (None, 2, 5):

@@ -43,10 +43,16 @@ def test_with_class_asks_for_the_class_and_keeps_each_rows_numbers() -> None:
         with_class(z, 10, 10)
 
 
-def test_mnist_sized_images_get_the_acgan_unless_the_noise_is_too_short_for_the_classes() -> None:
+def test_grey_images_of_16_px_and_more_get_the_acgan_unless_the_noise_is_too_short() -> None:
+    from core.models import defaults_for
+
     assert resolve_arch("gan", "default", (28, 28, 1), num_classes=10, latent_dim=64) == "acgan"
-    assert resolve_arch("gan", "default", (32, 32, 3), num_classes=100, latent_dim=64) == "dcgan"
+    assert resolve_arch("gan", "default", (28, 28, 1), num_classes=100, latent_dim=64) == "dcgan"
     assert resolve_arch("gan", "default", (8, 8, 1), num_classes=10, latent_dim=64) == "dense"
+    # colour (Mondrian's rules are obeyed better unconditionally) gets the DCGAN for 50 epochs
+    assert resolve_arch("gan", "default", (32, 32, 3), num_classes=8, latent_dim=64) == "dcgan"
+    assert resolve_arch("gan", "acgan", (32, 32, 3), num_classes=8, latent_dim=64) == "acgan"
+    assert (defaults_for("gan", (32, 32, 3))["epochs"], defaults_for("gan", (28, 28, 1))["epochs"]) == (50, 30)
     with pytest.raises(ConfigError, match="more noise numbers than classes"):
         build_model("gan", (16, 16, 1), num_classes=10, latent_dim=10, arch="acgan")
     bundle = build_model("gan", (16, 16, 1), num_classes=3, latent_dim=8)

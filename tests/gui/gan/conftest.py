@@ -29,9 +29,9 @@ def gan_run() -> Path:
 
 @pytest.fixture(scope="package")
 def acgan_run() -> Path:
-    """One epoch of the default GAN on 160 Mondrian paintings (32 px RGB, 8 classes): an AC-GAN."""
-    return _fixture_run("acgan_tab_fixture", dataset="mondrian", epochs=1, batch_size=32, max_train=160,
-                        max_test=40, latent_dim=16)
+    """One epoch of an AC-GAN on 160 Mondrian paintings (32 px RGB, 8 classes)."""
+    return _fixture_run("acgan_tab_fixture", dataset="mondrian", arch="acgan", epochs=1, batch_size=32,
+                        max_train=160, max_test=40, latent_dim=16)
 
 
 @pytest.fixture

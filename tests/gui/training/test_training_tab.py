@@ -168,3 +168,29 @@ def test_cvae_trains_from_the_form_with_a_held_out_curve(qtbot: Any, tab: Traini
         (held_out,) = tab.curves.series(name, "val")[1]  # the held-out split, dashed, every epoch
         assert held_out == pytest.approx(result.history[f"val_{name}"][0])
     assert (Path(result.run_dir) / "decoder.keras").is_file()
+
+
+def test_the_architecture_chosen_in_the_form_is_the_one_trained(qtbot: Any, tab: TrainingTab,
+                                                                 wait_finished: Any) -> None:
+    import json
+    import zipfile
+
+    assert [tab.form.arch_combo.itemData(i) for i in range(tab.form.arch_combo.count())] == ["default", "mlp"]
+    assert not tab.form.arch_combo.isEnabled()  # one architecture: nothing to choose
+    tab.configure("gan", arch="dcgan", epochs=1, batch_size=32, max_train=300)
+    archs = [tab.form.arch_combo.itemData(i) for i in range(tab.form.arch_combo.count())]
+    assert archs == ["default", "acgan", "dcgan", "dense"] and tab.form.arch_combo.isEnabled()
+    assert tab.form.config()["arch"] == "dcgan"
+    tab.train_button.click()
+    qtbot.waitUntil(lambda: tab.training, timeout=30_000)
+    assert not tab.form.arch_combo.isEnabled()  # fixed while the run trains
+    result = wait_finished(tab)
+    assert result.status == "completed", result.message
+    run_dir = Path(result.run_dir)
+    assert json.loads((run_dir / "config.json").read_text())["arch"] == "dcgan"
+    layers = zipfile.ZipFile(run_dir / "generator.keras").read("config.json").decode()
+    assert "Conv2DTranspose" in layers  # not the dense GAN the 8 px digits get by default
+    assert tab.form.arch_combo.isEnabled()
+    tab.configure("vae")
+    assert tab.form.config()["arch"] == "default"  # another kind starts from the dataset's default
+    assert [tab.form.arch_combo.itemData(i) for i in range(tab.form.arch_combo.count())] == ["default", "dense", "conv"]
