@@ -24,12 +24,15 @@ def _same_model(a, b) -> None:
 
 
 def test_plain_stack_gets_both_forms_and_both_rebuild_it() -> None:
-    for model in (build_model("classifier", (28, 28, 1)).model, build_model("gan", (28, 28, 1)).roles["generator"]):
+    generators = [build_model("gan", (28, 28, 1), arch=arch).roles["generator"] for arch in ("dcgan", "acgan")]
+    for model in (build_model("classifier", (28, 28, 1)).model, *generators):
         code = model_code(model)
         functional, _, sequential = code.partition("# The same plain stack as a keras.Sequential model")
         assert "keras.Model(inputs" in functional and sequential.lstrip().startswith("model = keras.Sequential([")
         _same_model(_run(functional), model)
-        rebuilt = _run("import keras\n" + sequential)
+        imports = [line for line in functional.splitlines() if line.startswith(("import ", "from "))]
+        assert any("import ClassCode" in line for line in imports) == (model is generators[1])  # its custom layer
+        rebuilt = _run("\n".join([*imports, sequential]))
         _same_model(rebuilt, model)
         assert type(rebuilt).__name__ == "Sequential"
 
