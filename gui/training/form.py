@@ -295,12 +295,14 @@ class TrainingFormWidget(QGroupBox):
         self.latent_spin.setEnabled(self.kind != "classifier")
 
     def restore(self, settings: QSettings) -> None:
-        """Restore the last kind, seed and training-image limit."""
+        """Restore the last kind, architecture, seed and training-image limit."""
         from gui.app_state import read_setting
 
         kind = read_setting(settings, "training/kind", "classifier", choices=list(KIND_LABELS))
         self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(kind), 0))
         self._on_kind_combo_changed(0)
+        arch = read_setting(settings, "training/arch", "default", choices=["default", *ARCHS.get(self.kind, ())])
+        self.arch_combo.setCurrentIndex(max(self.arch_combo.findData(arch), 0))
         seed, limit = self.seed_spin, self.max_train_spin
         seed.setValue(read_setting(settings, "training/seed", 0, int,
                                    valid=lambda v: seed.minimum() <= v <= seed.maximum()))
@@ -308,7 +310,8 @@ class TrainingFormWidget(QGroupBox):
                                     valid=lambda v: limit.minimum() <= v <= limit.maximum()))
 
     def save(self, settings: QSettings) -> None:
-        """Remember the current kind, seed and training-image limit."""
+        """Remember the current kind, architecture, seed and training-image limit."""
         settings.setValue("training/kind", self.kind)
+        settings.setValue("training/arch", str(self.arch_combo.currentData() or "default"))
         settings.setValue("training/seed", self.seed_spin.value())
         settings.setValue("training/max_train", self.max_train_spin.value())

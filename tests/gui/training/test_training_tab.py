@@ -191,6 +191,12 @@ def test_the_architecture_chosen_in_the_form_is_the_one_trained(qtbot: Any, tab:
     layers = zipfile.ZipFile(run_dir / "generator.keras").read("config.json").decode()
     assert "Conv2DTranspose" in layers  # not the dense GAN the 8 px digits get by default
     assert tab.form.arch_combo.isEnabled()
+    from gui.training.form import TrainingFormWidget
+
+    reopened = TrainingFormWidget()  # the next session's form remembers the choice with the kind
+    qtbot.addWidget(reopened)
+    reopened.restore(tab.state.settings)
+    assert (reopened.kind, reopened.config()["arch"]) == ("gan", "dcgan")
     tab.configure("vae")
     assert tab.form.config()["arch"] == "default"  # another kind starts from the dataset's default
     assert [tab.form.arch_combo.itemData(i) for i in range(tab.form.arch_combo.count())] == ["default", "dense", "conv"]
