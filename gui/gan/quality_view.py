@@ -108,8 +108,15 @@ def metrics_table_html(result: dict[str, Any]) -> str:
                     f"<td align='right'>{'' if ent is None else f'{ent:.2f}'}</td>"
                     + (f"<td align='right'>{part.get('rule_score', math.nan):.2f}</td>" if rules else "")
                     + "</tr>")
-    return ("<table cellspacing='4'><tr><th></th>" + "".join(f"<th>{h}</th>" for h in headers) + "</tr>"
-            + "".join(rows) + "</table>")
+    table = ("<table cellspacing='4'><tr><th></th>" + "".join(f"<th>{h}</th>" for h in headers) + "</tr>"
+             + "".join(rows) + "</table>")
+    gan, real = result.get("gan"), result.get("real")
+    if isinstance(gan, dict) and isinstance(real, dict) and gan.get("score", 0.0) > real.get("score", math.inf):
+        table += "<p>" + translate(
+            "GanQualityWidget", "The samples score above the real images: the scorer finds each one more clearly "
+            "one class than real images are, which a class-conditional GAN (AC-GAN) is trained for. The Fréchet "
+            "distance also weighs their variety.") + "</p>"
+    return table
 
 
 COLLAPSE_RE = re.compile(r"Possible mode collapse at epoch (\d+): (.*); (?:roll back to the epoch (\d+) checkpoint"

@@ -709,67 +709,72 @@
             <translation>평균 이미지</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="130" />
+            <location filename="../gan/quality_view.py" line="115" />
+            <source>The samples score above the real images: the scorer finds each one more clearly one class than real images are, which a class-conditional GAN (AC-GAN) is trained for. The Fréchet distance also weighs their variety.</source>
+            <translation>샘플의 점수가 실제 이미지보다 높습니다: 채점기는 각 샘플을 실제 이미지보다 더 뚜렷하게 한 클래스로 봅니다. 클래스 조건부 GAN(AC-GAN)은 그렇게 되도록 학습합니다. 프레셰 거리는 샘플의 다양성까지 따집니다.</translation>
+        </message>
+        <message>
+            <location filename="../gan/quality_view.py" line="137" />
             <source>class entropy {0} bits (&lt; 1 bit)</source>
             <translation>클래스 엔트로피 {0}비트 (&lt; 1비트)</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="132" />
+            <location filename="../gan/quality_view.py" line="139" />
             <source>class entropy</source>
             <translation>클래스 엔트로피</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="132" />
+            <location filename="../gan/quality_view.py" line="139" />
             <source>diversity</source>
             <translation>다양성</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="133" />
+            <location filename="../gan/quality_view.py" line="140" />
             <source>{0} {1} (&lt; 50 % of best {2})</source>
             <translation>{0} {1} (최고치 {2}의 50 % 미만)</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="136" />
+            <location filename="../gan/quality_view.py" line="143" />
             <source>roll back to the epoch {0} checkpoint</source>
             <translation>에포크 {0} 체크포인트로 되돌리세요</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="137" />
+            <location filename="../gan/quality_view.py" line="144" />
             <source>no earlier healthy checkpoint to roll back to</source>
             <translation>되돌릴 수 있는 이전의 정상 체크포인트가 없습니다</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="138" />
+            <location filename="../gan/quality_view.py" line="145" />
             <source>Possible mode collapse at epoch {0}: {1}; {2}.</source>
             <translation>에포크 {0}에서 모드 붕괴 (mode collapse) 가능성: {1}; {2}.</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="180" />
+            <location filename="../gan/quality_view.py" line="187" />
             <source>Return the run to this epoch's checkpoint (roll back)</source>
             <translation>이 에포크의 체크포인트로 실행을 되돌립니다 (roll back)</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="182" />
+            <location filename="../gan/quality_view.py" line="189" />
             <source>Classes of saved generator's samples</source>
             <translation>저장된 생성자 샘플의 클래스</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="185" />
+            <location filename="../gan/quality_view.py" line="192" />
             <source>Classes of samples, epoch {0}</source>
             <translation>샘플의 클래스, 에포크 {0}</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="187" />
+            <location filename="../gan/quality_view.py" line="194" />
             <source>no quality records for this run</source>
             <translation>이 실행에는 품질 기록이 없습니다</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="188" />
+            <location filename="../gan/quality_view.py" line="195" />
             <source>⚠ {0}</source>
             <translation>⚠ {0}</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="190" />
+            <location filename="../gan/quality_view.py" line="197" />
             <source>Roll back to epoch {0}</source>
             <translation>에포크 {0}(으)로 되돌리기</translation>
         </message>

@@ -56,3 +56,13 @@ def test_an_unconditional_run_hides_the_chooser_and_a_new_run_resets_it(qtbot, t
     qtbot.waitUntil(lambda: not tab.class_combo.isVisible(), timeout=TIMEOUT)
     assert tab.sampling.classes == 0 and tab.sampling.label is None
 
+
+
+def test_the_metrics_say_why_samples_can_score_above_the_real_images(qtbot) -> None:
+    from gui.gan.quality_view import metrics_table_html
+
+    real = {"score": 8.73, "frechet": 0.95, "class_entropy": 3.31}
+    above = metrics_table_html({"gan": {"score": 9.58, "frechet": 3.56, "class_entropy": 3.32}, "real": real})
+    below = metrics_table_html({"gan": {"score": 6.39, "frechet": 4.88, "class_entropy": 3.3}, "real": real})
+    assert "9.58" in above and "score above the real images" in above
+    assert "6.39" in below and "score above" not in below
