@@ -89,6 +89,20 @@ class ClassHistogramWidget(QWidget):
             p.drawText(QRectF(i * width, bottom, width, 16), Qt.AlignmentFlag.AlignCenter, str(i))
 
 
+def scores_above_real(result: dict[str, Any]) -> bool:
+    """Whether the GAN's samples got a higher score than the real test images."""
+    gan, real = result.get("gan"), result.get("real")
+    return isinstance(gan, dict) and isinstance(real, dict) and gan.get("score", 0.0) > real.get("score", math.inf)
+
+
+def above_real_explanation() -> str:
+    """Why samples can score above the real images (the metrics' tooltip when they do)."""
+    return translate(
+        "GanQualityWidget", "The samples score above the real images: the scorer finds each one more clearly "
+        "one class than real images are, which a class-conditional GAN (AC-GAN) is trained for. The Fréchet "
+        "distance also weighs their variety.")
+
+
 def metrics_table_html(result: dict[str, Any]) -> str:
     """An HTML table of score / Fréchet / class entropy for each scored set (current language)."""
     headers = (translate("GanQualityWidget", "MNIST score ↑"), translate("GanQualityWidget", "Fréchet ↓"),
@@ -110,12 +124,9 @@ def metrics_table_html(result: dict[str, Any]) -> str:
                     + "</tr>")
     table = ("<table cellspacing='4'><tr><th></th>" + "".join(f"<th>{h}</th>" for h in headers) + "</tr>"
              + "".join(rows) + "</table>")
-    gan, real = result.get("gan"), result.get("real")
-    if isinstance(gan, dict) and isinstance(real, dict) and gan.get("score", 0.0) > real.get("score", math.inf):
-        table += "<p>" + translate(
-            "GanQualityWidget", "The samples score above the real images: the scorer finds each one more clearly "
-            "one class than real images are, which a class-conditional GAN (AC-GAN) is trained for. The Fréchet "
-            "distance also weighs their variety.") + "</p>"
+    if scores_above_real(result):
+        table += "<p>" + translate("GanQualityWidget", "Above the real images: an AC-GAN makes each sample "
+                                   "clearly one class (see the tooltip).") + "</p>"
     return table
 
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.gan.quality_view import metrics_table_html
+from gui.gan.quality_view import above_real_explanation, metrics_table_html, scores_above_real
 from gui.widgets.image_view import ImageView
 
 
@@ -85,6 +85,8 @@ class GanSidePanel(QWidget):
         self.mean_view.set_placeholder({"loading": self.tr("Loading the run's dataset…"),
                                         "unavailable": self.tr("The run's dataset is unavailable.")}
                                        .get(self._mean_state, ""))
+        above = self._metrics is not None and not self._scoring and scores_above_real(self._metrics)
+        self.metrics_label.setToolTip(above_real_explanation() if above else "")
         if self._scoring:
             self.metrics_label.setText(self.tr("Scoring… (the first time trains a small classifier: a few seconds)"))
         elif self._metrics is not None:

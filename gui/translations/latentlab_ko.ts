@@ -674,107 +674,112 @@
     <context>
         <name>GanQualityWidget</name>
         <message>
-            <location filename="../gan/quality_view.py" line="94" />
+            <location filename="../gan/quality_view.py" line="108" />
             <source>MNIST score ↑</source>
             <translation>MNIST 점수 ↑</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="94" />
+            <location filename="../gan/quality_view.py" line="108" />
             <source>Fréchet ↓</source>
             <translation>프레셰 거리 ↓</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="95" />
+            <location filename="../gan/quality_view.py" line="109" />
             <source>class bits</source>
             <translation>클래스 엔트로피 (비트)</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="98" />
+            <location filename="../gan/quality_view.py" line="112" />
             <source>rule score ↑</source>
             <translation>규칙 점수 ↑</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="100" />
+            <location filename="../gan/quality_view.py" line="114" />
             <source>GAN samples</source>
             <translation>GAN 샘플</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="100" />
+            <location filename="../gan/quality_view.py" line="114" />
             <source>Real test images</source>
             <translation>실제 테스트 이미지</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="101" />
+            <location filename="../gan/quality_view.py" line="115" />
             <source>Mean image</source>
             <translation>평균 이미지</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="115" />
+            <location filename="../gan/quality_view.py" line="100" />
             <source>The samples score above the real images: the scorer finds each one more clearly one class than real images are, which a class-conditional GAN (AC-GAN) is trained for. The Fréchet distance also weighs their variety.</source>
             <translation>샘플의 점수가 실제 이미지보다 높습니다: 채점기는 각 샘플을 실제 이미지보다 더 뚜렷하게 한 클래스로 봅니다. 클래스 조건부 GAN(AC-GAN)은 그렇게 되도록 학습합니다. 프레셰 거리는 샘플의 다양성까지 따집니다.</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="137" />
+            <location filename="../gan/quality_view.py" line="128" />
+            <source>Above the real images: an AC-GAN makes each sample clearly one class (see the tooltip).</source>
+            <translation>실제 이미지보다 높음: AC-GAN은 샘플마다 한 클래스가 뚜렷합니다 (도움말 참고).</translation>
+        </message>
+        <message>
+            <location filename="../gan/quality_view.py" line="148" />
             <source>class entropy {0} bits (&lt; 1 bit)</source>
             <translation>클래스 엔트로피 {0}비트 (&lt; 1비트)</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="139" />
+            <location filename="../gan/quality_view.py" line="150" />
             <source>class entropy</source>
             <translation>클래스 엔트로피</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="139" />
+            <location filename="../gan/quality_view.py" line="150" />
             <source>diversity</source>
             <translation>다양성</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="140" />
+            <location filename="../gan/quality_view.py" line="151" />
             <source>{0} {1} (&lt; 50 % of best {2})</source>
             <translation>{0} {1} (최고치 {2}의 50 % 미만)</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="143" />
+            <location filename="../gan/quality_view.py" line="154" />
             <source>roll back to the epoch {0} checkpoint</source>
             <translation>에포크 {0} 체크포인트로 되돌리세요</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="144" />
+            <location filename="../gan/quality_view.py" line="155" />
             <source>no earlier healthy checkpoint to roll back to</source>
             <translation>되돌릴 수 있는 이전의 정상 체크포인트가 없습니다</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="145" />
+            <location filename="../gan/quality_view.py" line="156" />
             <source>Possible mode collapse at epoch {0}: {1}; {2}.</source>
             <translation>에포크 {0}에서 모드 붕괴 (mode collapse) 가능성: {1}; {2}.</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="187" />
+            <location filename="../gan/quality_view.py" line="198" />
             <source>Return the run to this epoch's checkpoint (roll back)</source>
             <translation>이 에포크의 체크포인트로 실행을 되돌립니다 (roll back)</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="189" />
+            <location filename="../gan/quality_view.py" line="200" />
             <source>Classes of saved generator's samples</source>
             <translation>저장된 생성자 샘플의 클래스</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="192" />
+            <location filename="../gan/quality_view.py" line="203" />
             <source>Classes of samples, epoch {0}</source>
             <translation>샘플의 클래스, 에포크 {0}</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="194" />
+            <location filename="../gan/quality_view.py" line="205" />
             <source>no quality records for this run</source>
             <translation>이 실행에는 품질 기록이 없습니다</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="195" />
+            <location filename="../gan/quality_view.py" line="206" />
             <source>⚠ {0}</source>
             <translation>⚠ {0}</translation>
         </message>
         <message>
-            <location filename="../gan/quality_view.py" line="197" />
+            <location filename="../gan/quality_view.py" line="208" />
             <source>Roll back to epoch {0}</source>
             <translation>에포크 {0}(으)로 되돌리기</translation>
         </message>
@@ -884,7 +889,7 @@
         </message>
         <message>
             <location filename="../gan/side_panel.py" line="83" />
-            <location filename="../gan/side_panel.py" line="122" />
+            <location filename="../gan/side_panel.py" line="124" />
             <source>waiting for the run's dataset</source>
             <translation>실행의 데이터셋을 기다리는 중</translation>
         </message>
@@ -899,27 +904,27 @@
             <translation>실행의 데이터셋을 쓸 수 없습니다.</translation>
         </message>
         <message>
-            <location filename="../gan/side_panel.py" line="89" />
+            <location filename="../gan/side_panel.py" line="91" />
             <source>Scoring… (the first time trains a small classifier: a few seconds)</source>
             <translation>채점 중… (처음에는 작은 분류 모델을 학습합니다: 몇 초)</translation>
         </message>
         <message>
-            <location filename="../gan/side_panel.py" line="93" />
+            <location filename="../gan/side_panel.py" line="95" />
             <source>Score the run to compare the GAN with real images and the mean image.</source>
             <translation>실행을 채점해 GAN을 실제 이미지 및 평균 이미지와 비교하세요.</translation>
         </message>
         <message>
-            <location filename="../gan/side_panel.py" line="103" />
+            <location filename="../gan/side_panel.py" line="105" />
             <source>nearest real #{0} (RMS distance {1:.3f})</source>
             <translation>가장 가까운 실제 이미지 #{0} (RMS 거리 {1:.3f})</translation>
         </message>
         <message>
-            <location filename="../gan/side_panel.py" line="105" />
+            <location filename="../gan/side_panel.py" line="107" />
             <source>nearest real image: the run's dataset is not loaded</source>
             <translation>가장 가까운 실제 이미지: 실행의 데이터셋을 불러오지 않았습니다</translation>
         </message>
         <message>
-            <location filename="../gan/side_panel.py" line="106" />
+            <location filename="../gan/side_panel.py" line="108" />
             <source>nearest real training image</source>
             <translation>가장 가까운 실제 훈련 이미지</translation>
         </message>

@@ -64,5 +64,13 @@ def test_the_metrics_say_why_samples_can_score_above_the_real_images(qtbot) -> N
     real = {"score": 8.73, "frechet": 0.95, "class_entropy": 3.31}
     above = metrics_table_html({"gan": {"score": 9.58, "frechet": 3.56, "class_entropy": 3.32}, "real": real})
     below = metrics_table_html({"gan": {"score": 6.39, "frechet": 4.88, "class_entropy": 3.3}, "real": real})
-    assert "9.58" in above and "score above the real images" in above
-    assert "6.39" in below and "score above" not in below
+    assert "9.58" in above and "Above the real images" in above
+    assert "6.39" in below and "Above the real" not in below
+    from gui.gan.side_panel import GanSidePanel
+
+    panel = GanSidePanel()
+    qtbot.addWidget(panel)
+    panel.show_metrics({"gan": {"score": 9.58, "frechet": 3.56, "class_entropy": 3.32}, "real": real})
+    assert "more clearly one class" in panel.metrics_label.toolTip()  # the whole reason, on hover
+    panel.show_metrics({"gan": {"score": 6.39, "frechet": 4.88, "class_entropy": 3.3}, "real": real})
+    assert panel.metrics_label.toolTip() == ""
