@@ -17,7 +17,7 @@ fraction, cut once.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +48,7 @@ from core.training.run_folder import (
     load_role,
     load_run_info,
     save_snapshot,
+    saved_gan_arch,
 )
 from core.training.tensorboard import tensorboard_writer
 
@@ -103,6 +104,8 @@ class TrainingRun:
         self.epochs_done = 0
         self.test_metrics: dict[str, float] = {}
         self.bundle = self._build()
+        if self.bundle.arch not in ("", "default"):  # config.json names what was built, whatever later defaults say
+            self.config = replace(self.config, arch=self.bundle.arch)
         self._state_vars = ts.state_variables(self.bundle.model)
         self._last_good = ts.capture(self._state_vars)
         self.fixed_noise: np.ndarray | None = None
@@ -120,6 +123,8 @@ class TrainingRun:
             config = without_cluster(TrainConfig.from_dict(info.config))
         except (TypeError, ValueError) as exc:
             raise RunError(f"{Path(run_dir) / 'config.json'}: {exc}") from exc
+        if config.kind == "gan" and config.arch in ("", "default"):  # saved before configs named the architecture
+            config = replace(config, arch=saved_gan_arch(run_dir) or config.arch)
         run = cls.__new__(cls)
         run._setup(config, Path(run_dir), dataset, handle)
         run.history = {k: list(v) for k, v in info.history.items()}

@@ -201,6 +201,23 @@ def load_role(run_dir: str | os.PathLike[str], role: str, *, safe_mode: bool = T
         raise RunError(f"{path}: cannot load model ({first_line(exc)})") from exc
 
 
+def saved_gan_arch(run_dir: str | os.PathLike[str]) -> str | None:
+    """The architecture of a GAN run's saved generator, read from its file without TensorFlow:
+    "acgan" (a `ClassCode` layer), "dcgan" (transposed convolutions) or "dense"; None when
+    there is no readable generator. Runs saved before the default became the AC-GAN say
+    only "default" in their config: this tells what to rebuild to continue them."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(Path(run_dir) / "generator.keras") as archive:
+            config = archive.read("config.json").decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return None
+    if '"ClassCode"' in config:
+        return "acgan"
+    return "dcgan" if '"Conv2DTranspose"' in config else "dense"
+
+
 def save_snapshot(run_dir: str | os.PathLike[str], snapshot: EpochSnapshot) -> Path:
     """Write a snapshot's arrays and logs (not its weights) atomically; return the file."""
     arrays: dict[str, np.ndarray] = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -84,3 +85,27 @@ def test_training_teaches_the_generator_to_draw_the_class_its_noise_asks_for() -
     top = [sampler(with_class(noise(100, 8, seed=5), c, 2))[:, :8].mean() for c in (0, 1)]
     bottom = [sampler(with_class(noise(100, 8, seed=5), c, 2))[:, 8:].mean() for c in (0, 1)]
     assert top[0] > bottom[0] + 0.2 and bottom[1] > top[1] + 0.2  # class 0 bright on top, class 1 below
+
+
+def test_gan_runs_saved_before_the_acgan_default_still_continue(tmp_path: Path) -> None:
+    from core.training.config import TrainConfig
+    from core.training.run import TrainingRun
+    from core.training.run_folder import saved_gan_arch
+
+    x, y = _two_class_images(96)
+    source = tmp_path / "halves.npz"
+    np.savez(source, x_train=x[:64, ..., 0], y_train=y[:64], x_test=x[64:, ..., 0], y_test=y[64:])
+    settings = dict(kind="gan", dataset=f"npz:{source}", epochs=1, batch_size=32, latent_dim=8, gan_metrics=False)
+    new = tmp_path / "new"
+    assert TrainingRun(TrainConfig(**settings), run_dir=new).train().status == "completed"
+    assert json.loads((new / "config.json").read_text())["arch"] == "acgan"  # what was built, by name
+    assert saved_gan_arch(new) == "acgan"
+    old = tmp_path / "old"  # an unconditional DCGAN whose config says only "default", as before
+    assert TrainingRun(TrainConfig(**settings, arch="dcgan"), run_dir=old).train().status == "completed"
+    config = json.loads((old / "config.json").read_text())
+    (old / "config.json").write_text(json.dumps({**config, "arch": "default"}))
+    assert saved_gan_arch(old) == "dcgan"
+    result = TrainingRun.open(old).train(1)
+    assert result.status == "completed", result.message
+    assert json.loads((old / "state.json").read_text())["epochs_done"] == 2
+    assert saved_gan_arch(old) == "dcgan"  # continued as what it was, not rebuilt as an AC-GAN
