@@ -66,8 +66,8 @@ def plain_acgan(image_shape: tuple[int, ...], latent_dim: int, lr: float, seed: 
             z = k.random.normal((batch_size, self.latent_dim), seed=self.seed_generator)
             labels = k.ops.concatenate([k.ops.ones((batch_size, 1)), k.ops.full((batch_size, 1), REAL_TARGET)],
                                        axis=0)
+            combined = k.ops.concatenate([self.generator(z, training=True), real_images], axis=0)
             with tfm.GradientTape() as tape:
-                combined = k.ops.concatenate([self.generator(z, training=True), real_images], axis=0)
                 logit, class_logits = self.discriminator(combined, training=True)
                 d_loss = (self.loss_fn(labels, logit)
                           + CLASS_WEIGHT * self.class_loss_fn(real_labels, class_logits[batch_size:]))

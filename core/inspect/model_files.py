@@ -41,6 +41,11 @@ def _walk(obj: Any) -> Iterator[dict[str, Any]]:
             yield from _walk(value)
 
 
+def class_names(config: dict[str, Any]) -> set[str]:
+    """Every `class_name` in a model config (its layers, nested models and objects)."""
+    return {entry["class_name"] for entry in _walk(config) if isinstance(entry.get("class_name"), str)}
+
+
 def _register_app_objects() -> None:
     """Import Latent Lab's models so its registered custom layers are known (safe code)."""
     from core.models import register_custom_objects

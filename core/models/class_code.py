@@ -29,7 +29,7 @@ class ClassCode(_Layer):
         self.classes = int(classes)
 
     def call(self, noise: Any) -> Any:
-        code = _ops.one_hot(_ops.argmax(noise[:, : self.classes], axis=-1), self.classes, dtype=noise.dtype)
+        code = _ops.one_hot(class_of(noise, self.classes), self.classes, dtype=noise.dtype)
         return _ops.concatenate([code, noise[:, self.classes:]], axis=-1)
 
     def compute_output_shape(self, input_shape: Any) -> Any:

@@ -44,6 +44,11 @@ def is_colour_image(image_shape: tuple[int, ...] | None) -> bool:
     return image_shape is not None and len(image_shape) == 3 and int(image_shape[-1]) == 3
 
 
+def noise_carries_classes(num_classes: int, latent_dim: int) -> bool:
+    """Whether noise of `latent_dim` numbers can carry an AC-GAN's class code (and some style)."""
+    return 1 <= int(num_classes) < int(latent_dim)
+
+
 def is_small_image(image_shape: tuple[int, ...] | None) -> bool:
     """Whether images are too small for the convolutional architectures' defaults."""
     return image_shape is not None and min(int(image_shape[0]), int(image_shape[1])) < 16
@@ -100,6 +105,6 @@ def resolve_arch(kind: str, arch: str, image_shape: tuple[int, ...], *, num_clas
     if kind == "gan" and arch in ("", "default") and is_small_image(image_shape):
         choice = "dense"
     elif kind == "gan" and arch in ("", "default") and (
-            is_colour_image(image_shape) or (latent_dim is not None and not 1 <= num_classes < latent_dim)):
+            is_colour_image(image_shape) or (latent_dim is not None and not noise_carries_classes(num_classes, latent_dim))):
         choice = "dcgan"
     return choice

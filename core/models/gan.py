@@ -19,7 +19,7 @@ from typing import Any
 
 from core.errors import ConfigError
 from core.models.class_code import ClassCode, class_of
-from core.models.defaults import ModelBundle
+from core.models.defaults import ModelBundle, noise_carries_classes
 from core.models.replicas import as_reported
 from core.models.shapes import base_side, crop_to
 from core.tf_env import keras, tf
@@ -190,12 +190,13 @@ class GAN(_Model):
     def _noise(self, batch_size: Any) -> Any:
         return _k.random.normal((batch_size, self.latent_dim), seed=self.seed_generator)
 
-    def _d_loss(self, real_images: Any, labels: Any, training: bool) -> Any:
+    def _fakes(self, batch_size: Any, training: bool) -> Any:
+        return self.generator(self._noise(batch_size), training=training)
+
+    def _d_loss(self, generated: Any, real_images: Any, labels: Any, training: bool) -> Any:
         """The discriminator's loss on a generated half and the real half (plus the real labels' class term)."""
         batch_size = _ops.shape(real_images)[0]
-        combined = _ops.concatenate([self.generator(self._noise(batch_size), training=training), real_images],
-                                    axis=0)
-        judged = self.discriminator(combined, training=training)
+        judged = self.discriminator(_ops.concatenate([generated, real_images], axis=0), training=training)
         if not self.num_classes:
             return self.loss_fn(self._d_labels(batch_size), judged)
         logit, class_logits = judged
@@ -214,8 +215,9 @@ class GAN(_Model):
                 + CLASS_WEIGHT * self.class_loss_fn(class_of(noise, self.num_classes), class_logits))
 
     def _d_step(self, real_images: Any, labels: Any) -> Any:
+        generated = self._fakes(_ops.shape(real_images)[0], training=True)  # outside the tape: D's gradient only
         with tf().GradientTape() as tape:
-            d_loss = self._d_loss(real_images, labels, training=True)
+            d_loss = self._d_loss(generated, real_images, labels, training=True)
         grads = tape.gradient(d_loss, self.discriminator.trainable_weights)
         self.d_optimizer.apply(grads, self.discriminator.trainable_weights)
         return d_loss
@@ -235,7 +237,7 @@ class GAN(_Model):
         batch_size = _ops.shape(real_images)[0]
         mode = self._train_mode
         d_loss = (self._d_step(real_images, labels) if mode in ("both", "d")
-                  else self._d_loss(real_images, labels, training=False))
+                  else self._d_loss(self._fakes(batch_size, training=False), real_images, labels, training=False))
         g_loss = self._g_step(batch_size) if mode in ("both", "g") else self._g_loss(batch_size, training=False)
         self.d_loss_tracker.update_state(as_reported(d_loss))  # its Loss objects scaled it for the replicas
         self.g_loss_tracker.update_state(as_reported(g_loss))
@@ -252,7 +254,7 @@ def build_gan(
     "acgan" reads `num_classes` classes from the noise, so it needs `latent_dim > num_classes`.
     """
     classes = int(num_classes) if arch == "acgan" else 0
-    if arch == "acgan" and not 1 <= classes < latent_dim:
+    if arch == "acgan" and not noise_carries_classes(classes, latent_dim):
         raise ConfigError(f"the acgan architecture reads the class from the noise: it needs more noise numbers "
                           f"than classes ({latent_dim} for {classes}); raise --latent-dim or use --arch dcgan")
     generator = build_generator(image_shape, latent_dim, arch, name="generator_trained", num_classes=classes)

@@ -202,20 +202,19 @@ def load_role(run_dir: str | os.PathLike[str], role: str, *, safe_mode: bool = T
 
 
 def saved_gan_arch(run_dir: str | os.PathLike[str]) -> str | None:
-    """The architecture of a GAN run's saved generator, read from its file without TensorFlow:
-    "acgan" (a `ClassCode` layer), "dcgan" (transposed convolutions) or "dense"; None when
-    there is no readable generator. Runs saved before the default became the AC-GAN say
-    only "default" in their config: this tells what to rebuild to continue them."""
-    import zipfile
+    """The architecture of a GAN run's saved generator, read from its file's config without
+    TensorFlow: "acgan" (a `ClassCode` layer), "dcgan" (transposed convolutions) or "dense";
+    None when there is no readable generator. Runs saved before the default became the
+    AC-GAN say only "default" in their config: this tells what to rebuild to continue them."""
+    from core.inspect.model_files import ModelFileError, class_names, read_model_config
 
     try:
-        with zipfile.ZipFile(Path(run_dir) / "generator.keras") as archive:
-            config = archive.read("config.json").decode("utf-8", "replace")
-    except (OSError, KeyError, zipfile.BadZipFile):
+        classes = class_names(read_model_config(Path(run_dir) / "generator.keras"))
+    except ModelFileError:
         return None
-    if '"ClassCode"' in config:
+    if "ClassCode" in classes:
         return "acgan"
-    return "dcgan" if '"Conv2DTranspose"' in config else "dense"
+    return "dcgan" if "Conv2DTranspose" in classes else "dense"
 
 
 def save_snapshot(run_dir: str | os.PathLike[str], snapshot: EpochSnapshot) -> Path:

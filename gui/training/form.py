@@ -233,7 +233,7 @@ class TrainingFormWidget(QGroupBox):
                        self.lr_spin, self.seed_spin, self.max_train_spin):
             widget.setEnabled(not training)
         self.latent_spin.setEnabled(not training and self.kind != "classifier")
-        self.arch_combo.setEnabled(not training and self.arch_combo.count() > 2)
+        self._enable_arch_combo()
 
     # --- datasets ---------------------------------------------------------------------
     def set_sources(self, sources: list[tuple[str, str]] | None, current: str | None) -> None:
@@ -283,7 +283,11 @@ class TrainingFormWidget(QGroupBox):
         self.arch_combo.clear()
         for arch in ("default", *ARCHS.get(self.kind, ())):
             self.arch_combo.addItem(arch_label(arch), arch)
-        self.arch_combo.setEnabled(self.arch_combo.count() > 2 and self.kind_combo.isEnabled())
+        self._enable_arch_combo()
+
+    def _enable_arch_combo(self) -> None:
+        """Choosable when the kind is (not while training) and it has more than one architecture."""
+        self.arch_combo.setEnabled(self.kind_combo.isEnabledTo(self) and self.arch_combo.count() > 2)
 
     def apply_defaults(self) -> None:
         """Fill the hyper-parameters with the current kind's defaults."""

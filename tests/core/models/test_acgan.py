@@ -99,7 +99,7 @@ def test_gan_runs_saved_before_the_acgan_default_still_continue(tmp_path: Path) 
     new = tmp_path / "new"
     assert TrainingRun(TrainConfig(**settings), run_dir=new).train().status == "completed"
     assert json.loads((new / "config.json").read_text())["arch"] == "acgan"  # what was built, by name
-    assert saved_gan_arch(new) == "acgan"
+    assert saved_gan_arch(new) == "acgan" and saved_gan_arch(tmp_path) is None  # no generator there
     old = tmp_path / "old"  # an unconditional DCGAN whose config says only "default", as before
     assert TrainingRun(TrainConfig(**settings, arch="dcgan"), run_dir=old).train().status == "completed"
     config = json.loads((old / "config.json").read_text())

@@ -6,33 +6,21 @@ from __future__ import annotations
 TIMEOUT = 30_000
 
 
-def test_gan_tab_shows_colour(qtbot, errors, mondrian_runs, colourful) -> None:
-    from gui.app_state import AppState
-    from gui.gan.tab import GanTab
-
-    state = AppState()
-    tab = GanTab(state)
-    qtbot.addWidget(tab)
-    tab.resize(1100, 850)
-    tab.show()
-    try:
-        run_dir = mondrian_runs["gan"]
-        tab.select_run(run_dir)
-        qtbot.waitUntil(lambda: tab.run_dir == run_dir and tab.last_result is not None
-                        and tab.dataset is not None and tab.sampling.idle, timeout=TIMEOUT)
-        assert tab.last_result.grid.shape[1:] == (32, 32, 3)
-        assert tab.grid.image().ndim == 3 and tab.grid.image().shape[-1] == 3
-        qtbot.waitUntil(lambda: tab.side.mean_view.image() is not None, timeout=TIMEOUT)
-        assert colourful(tab.side.mean_view)
-        before = tab.last_result
-        tab.grid.cell_clicked.emit(3)
-        qtbot.waitUntil(lambda: tab.last_result is not before and tab.sampling.idle, timeout=TIMEOUT)
-        qtbot.waitUntil(lambda: tab.side.nearest_view.image() is not None, timeout=TIMEOUT)
-        assert tab.side.nearest_view.image().shape[-1] == 3 and colourful(tab.side.nearest_view)
-        assert tab.side.enlarged_view.image().shape[-1] == 3
-        assert errors == []
-    finally:
-        tab.shutdown(5.0)
+def test_gan_tab_shows_colour(errors, qtbot, mondrian_runs, colourful, make_gan_tab, show_gan_run) -> None:
+    tab = make_gan_tab((1100, 850))
+    run_dir = mondrian_runs["gan"]
+    show_gan_run(tab, run_dir)
+    assert tab.last_result.grid.shape[1:] == (32, 32, 3)
+    assert tab.grid.image().ndim == 3 and tab.grid.image().shape[-1] == 3
+    qtbot.waitUntil(lambda: tab.side.mean_view.image() is not None, timeout=TIMEOUT)
+    assert colourful(tab.side.mean_view)
+    before = tab.last_result
+    tab.grid.cell_clicked.emit(3)
+    qtbot.waitUntil(lambda: tab.last_result is not before and tab.sampling.idle, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: tab.side.nearest_view.image() is not None, timeout=TIMEOUT)
+    assert tab.side.nearest_view.image().shape[-1] == 3 and colourful(tab.side.nearest_view)
+    assert tab.side.enlarged_view.image().shape[-1] == 3
+    assert errors == []
 
 
 def test_metrics_table_shows_the_rule_score_only_for_mondrian(qtbot) -> None:
